@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Phuhop: a scoring engine for Vietnam's child-friendly standards.
+///
+/// Arrows point inward only: `PhuhopCore` knows nothing of files, databases or HTTP;
+/// `PhuhopFormats` (files in) and `PhuhopReports` (rendering) depend on the core only;
+/// `PhuhopCLI` wires them together and the `phuhop` executable is a one-line shell around it.
+let package = Package(
+    name: "Phuhop",
+    products: [
+        .executable(name: "phuhop", targets: ["phuhop"]),
+        .executable(name: "phuhop-bench", targets: ["phuhop-bench"]),
+        .library(name: "PhuhopCore", targets: ["PhuhopCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "PhuhopCore"),
+        .target(name: "PhuhopFormats", dependencies: ["PhuhopCore", "Yams"]),
+        .target(name: "PhuhopReports", dependencies: ["PhuhopCore"]),
+        .target(
+            name: "PhuhopCLI",
+            dependencies: [
+                "PhuhopCore", "PhuhopFormats", "PhuhopReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "phuhop", dependencies: ["PhuhopCLI"]),
+        .executableTarget(name: "phuhop-bench", dependencies: ["PhuhopCore", "PhuhopFormats"]),
+        .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
+        .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
+        .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
+        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+
+/// A subcommand that writes through a `Console` and returns its exit status.
+protocol PhuhopCommand: ParsableCommand {
+    /// The shared options, for the language errors are rendered in.
+    var shared: SharedOptions { get }
+    func execute(_ console: Console) throws -> Int32
+}
+
+/// The `phuhop` command line.
+public struct Phuhop: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "phuhop",
+        abstract: "Chấm điểm xã, phường, thị trấn phù hợp với trẻ em / Score child-friendly communes (QĐ 06/QĐ-TTg).",
+        subcommands: [Score.self, Check.self, CriteriaCommand.self, TestCases.self])
+
+    public init() {}
+
+    /// Runs the command line and returns the exit status: 0 success, 1 invalid input or
+    /// failed cases, 2 usage. Every error is rendered here, in one place.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                console.write(message + "\n")
+                return 0
+            }
+            console.error(message + "\n")
+            return 2
+        }
+        guard let runnable = command as? any PhuhopCommand else {
+            console.write(helpMessage(for: type(of: command)) + "\n")
+            return 0
+        }
+        let language = runnable.shared.lang
+        do {
+            return try runnable.execute(console)
+        } catch let error as InputError {
+            for diagnostic in error.diagnostics {
+                console.error((language == .vi ? "lỗi: " : "error: ") + diagnostic.rendered(language) + "\n")
+            }
+            return 1
+        } catch let error as CommandError {
+            console.error((language == .vi ? "lỗi: " : "error: ") + error.message(language) + "\n")
+            return error.exitCode
+        } catch {
+            console.error((language == .vi ? "lỗi: " : "error: ") + "\(error)\n")
+            return 1
+        }
+    }
+}
+
+/// Reads a file named on the command line, `-` being standard input.
+func readInput(_ path: String, console: Console) throws -> (data: Data, name: String) {
+    if path == "-" { return (console.readStandardInput(), "<stdin>") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError([Diagnostic(location: SourceLocation(file: path, line: 1, column: 1), field: "",
+                                     message: LocalizedText(vi: "không đọc được tệp (không tồn tại hoặc không có quyền)",
+                                                            en: "cannot read the file (missing or not permitted)"))])
+    }
+    return (data, path)
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopReports
+
+/// `phuhop score`: evaluates evidence files and prints the decisions.
+struct Score: PhuhopCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chấm điểm tệp bằng chứng / Score evidence files (YAML or JSON; - reads standard input).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown
+    }
+
+    @Argument(help: "Evidence files (YAML or JSON); - reads standard input.")
+    var files: [String]
+
+    @Option(help: "Standard id, such as qd06-2019 (default: the one the evidence names, or the only one).")
+    var standard: String?
+
+    @Option(help: "Output format: text, json or markdown.")
+    var format: Format = .text
+
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one evidence file, or - for standard input") }
+    }
+
+    func execute(_ console: Console) throws -> Int32 {
+        let location = try CriteriaLocation(option: shared.criteria)
+        var loaded: [String: LoadedStandard] = [:]
+        var decisions: [(Decision, StandardReference)] = []
+        var problems: [Diagnostic] = []
+        for path in files {
+            do {
+                let input = try readInput(path, console: console)
+                let id = try standard ?? EvidenceReader.requestedStandard(in: input.data, file: input.name)
+                    ?? location.defaultID()
+                if loaded[id] == nil { loaded[id] = try location.load(id) }
+                guard let standardFile = loaded[id] else { continue }
+                let evidence = try EvidenceReader.read(input.data, file: input.name, standard: standardFile.standard)
+                let decision = Evaluator(standard: standardFile.standard).evaluate(evidence)
+                decisions.append((decision, StandardReference(standard: standardFile.standard, hash: standardFile.hash)))
+            } catch let error as InputError {
+                problems += error.diagnostics
+            }
+        }
+        // All or nothing: one bad file means no decision is printed.
+        if !problems.isEmpty { throw InputError(problems) }
+        switch format {
+        case .json:
+            let values = decisions.map { DecisionJSON.value($0.0, $0.1, language: shared.lang) }
+            let json = values.count == 1 ? values[0] : .array(values)
+            console.write(json.rendered() + "\n")
+        case .text, .markdown:
+            let report = DecisionReport(style: format == .text ? .text : .markdown, language: shared.lang)
+            console.write(decisions.map { report.render($0.0, $0.1) }.joined(separator: "\n"))
+        }
+        return 0
+    }
+}

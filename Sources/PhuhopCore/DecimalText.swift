@@ -1,0 +1,52 @@
+/// Writes exact values as decimals for people, in the conventions of each language.
+public enum DecimalText {
+    /// The shortest exact decimal when there is one (up to 6 places), else the value rounded to
+    /// 6 places; `.` as separator, as in the data files.
+    public static func plain(_ value: Rational) -> String {
+        let r = value.reduced
+        if r.isInteger { return "\(r.numerator / r.denominator)" }
+        for places in 1...6 {
+            var scale: Int64 = 1
+            for _ in 0..<places { scale *= 10 }
+            let scaled = r.multiplied(by: scale)
+            if scaled.isInteger { return fixed(scaled.numerator / scaled.denominator, places: places, separator: ".") }
+        }
+        return fixed(r.rounded(places: 6), places: 6, separator: ".")
+    }
+
+    /// The value rounded half up to `places` decimals, with the language's decimal separator
+    /// (comma in Vietnamese) and without trailing zeros (`98%`, `98,3%`).
+    public static func rounded(_ value: Rational, places: Int, language: Language) -> String {
+        var text = fixed(value.rounded(places: places), places: places, separator: language == .vi ? "," : ".")
+        if places > 0 {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(",") || text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// A percentage of a fraction of one, such as `98,3%`.
+    public static func percent(_ fraction: Rational, language: Language) -> String {
+        rounded(fraction.multiplied(by: 100), places: 1, language: language) + "%"
+    }
+
+    /// A whole number with thousands grouped (`1.000` in Vietnamese, `1,000` in English).
+    public static func grouped(_ value: Int64, language: Language) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (n, ch) in digits.enumerated() {
+            if n > 0 && (digits.count - n) % 3 == 0 { out.append(language == .vi ? "." : ",") }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    private static func fixed(_ units: Int64, places: Int, separator: String) -> String {
+        guard places > 0 else { return "\(units)" }
+        let negative = units < 0
+        var digits = String(units.magnitude)
+        while digits.count <= places { digits = "0" + digits }
+        let split = digits.index(digits.endIndex, offsetBy: -places)
+        return (negative ? "-" : "") + digits[..<split] + separator + digits[split...]
+    }
+}

@@ -1,0 +1,102 @@
+/// The outcome of evaluating one unit.
+public enum Outcome: String, Sendable, CaseIterable {
+    case recognized
+    case notRecognized
+    case undetermined
+}
+
+/// A decision with its whole trace: every criterion and indicator result, the reasons,
+/// the facts still missing and the provisional values it used.
+///
+/// Everything here was produced by the one evaluation that decided; reports only render it.
+public struct Decision: Sendable {
+    public var unit: UnitInfo
+    public var period: Period
+    public var outcome: Outcome
+    /// True when the outcome rests on a provisional value (see `Evaluator`).
+    public var provisional: Bool
+    /// The total when every criterion could be scored.
+    public var total: Int?
+    /// The least and most the total can be, given what is missing.
+    public var lowestTotal: Int
+    public var highestTotal: Int
+    public var maximum: Int
+    /// Index of the unit's class, when it could be derived.
+    public var unitClass: Int?
+    /// Index of the class rule that gave the class.
+    public var classRule: Int?
+    public var threshold: Int?
+    public var criteria: [CriterionResult]
+    /// Every indicator result, criterion after criterion; `CriterionResult.indicators` slices it.
+    public var indicators: [IndicatorResult]
+    public var reasons: [Reason]
+    public var missing: [MissingItem]
+    /// Every provisional value the evaluation used, in the order it used them.
+    public var provisionalValues: [ValueReference]
+
+    /// Points short of the threshold, when the total and the class are known and it falls short.
+    public var shortfall: Int? {
+        guard let total, let threshold, total < threshold else { return nil }
+        return threshold - total
+    }
+}
+
+/// The result of one criterion.
+public struct CriterionResult: Sendable {
+    public var criterion: Int
+    /// The points, when every indicator could be scored.
+    public var points: Int?
+    public var lowest: Int
+    public var highest: Int
+    /// Whether the indicators' sum exceeded the maximum and was capped.
+    public var capped: Bool
+    /// Whether the points were reached through a provisional value.
+    public var restsOnProvisional: Bool
+    /// The slice of `Decision.indicators` that belongs to this criterion.
+    public var indicators: Range<Int>
+}
+
+/// The result of one indicator.
+public struct IndicatorResult: Sendable {
+    public var criterion: Int
+    public var indicator: Int
+    public var points: Int?
+    /// The most points still possible (the points themselves once scored).
+    public var highest: Int
+    public var status: IndicatorStatus
+    /// The value measured, when the facts were there.
+    public var measure: Measure?
+}
+
+/// How an indicator was scored, or why it was not.
+public enum IndicatorStatus: Sendable, Equatable {
+    /// A band matched (index into the indicator's bands).
+    case band(Int)
+    /// An activity held or did not.
+    case activity(Bool)
+    /// The denominator was zero and the indicator's rule gave its points.
+    case denominatorZero
+    /// The denominator was zero and the rule leaves the indicator unscored.
+    case denominatorZeroUndetermined
+    /// A fact is missing.
+    case missing
+    /// A sample fact is below its minimum (index into `minimumSample`).
+    case insufficientSample(Int)
+    /// The value fell outside every band (the lint reports such gaps).
+    case outsideBands
+}
+
+/// The value an indicator measured.
+public enum Measure: Sendable, Equatable {
+    case flag(Bool)
+    case count(Int64)
+    /// Numerator and denominator counts; `value` is the fraction, or the incidence for `per`.
+    case ratio(numerator: Int64, denominator: Int64, value: Rational)
+    case share(Rational)
+}
+
+/// A fact or attribute still to collect.
+public enum MissingItem: Sendable, Hashable {
+    case fact(Int)
+    case attribute(Int)
+}

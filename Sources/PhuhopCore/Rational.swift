@@ -1,0 +1,152 @@
+/// An exact fraction, used for every rate, share, incidence and band bound.
+///
+/// Thresholds in the standards are compared exactly: 49 of 50 is 98%, never 97.99999%.
+/// The denominator is always positive; values are not reduced eagerly because comparisons
+/// cross-multiply in 128 bits and never overflow for 64-bit parts.
+public struct Rational: Sendable, CustomStringConvertible {
+    public let numerator: Int64
+    public let denominator: Int64
+
+    /// Creates `numerator / denominator`; returns nil when the denominator is zero.
+    public init?(_ numerator: Int64, _ denominator: Int64) {
+        guard denominator != 0 else { return nil }
+        if denominator < 0 {
+            self.numerator = -numerator
+            self.denominator = -denominator
+        } else {
+            self.numerator = numerator
+            self.denominator = denominator
+        }
+    }
+
+    /// Creates a whole number.
+    public init(integer: Int64) {
+        numerator = integer
+        denominator = 1
+    }
+
+    public static let zero = Rational(integer: 0)
+    public static let one = Rational(integer: 1)
+
+    /// The same value with numerator and denominator divided by their greatest common divisor.
+    public var reduced: Rational {
+        let divisor = Rational.gcd(numerator.magnitude, UInt64(denominator))
+        guard divisor > 1 else { return self }
+        return Rational(unchecked: numerator / Int64(divisor), denominator / Int64(divisor))
+    }
+
+    /// Multiplies by a whole number, reducing first so that parts stay small.
+    public func multiplied(by factor: Int64) -> Rational {
+        let r = reduced
+        let divisor = Int64(Rational.gcd(factor.magnitude, UInt64(r.denominator)))
+        let (product, overflow) = r.numerator.multipliedReportingOverflow(by: factor / divisor)
+        precondition(!overflow, "rational overflow")
+        return Rational(unchecked: product, r.denominator / divisor)
+    }
+
+    /// Divides by a non-zero whole number.
+    public func divided(by divisor: Int64) -> Rational? {
+        guard divisor != 0 else { return nil }
+        let (product, overflow) = denominator.multipliedReportingOverflow(by: divisor)
+        guard !overflow else { return reduced.divided(by: divisor) }
+        return Rational(numerator, product)
+    }
+
+    /// The value rounded half up to `places` decimal places, as a whole number of 10^-places units.
+    public func rounded(places: Int) -> Int64 {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int128(numerator) * scale * 2 + Int128(denominator)
+        let twice = Int128(denominator) * 2
+        // Floor division that also works for negative values.
+        var quotient = scaled / twice
+        if scaled % twice != 0 && scaled < 0 { quotient -= 1 }
+        return Int64(quotient)
+    }
+
+    /// Whether the value is a whole number.
+    public var isInteger: Bool { numerator % denominator == 0 }
+
+    public var description: String {
+        denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator)"
+    }
+
+    private init(unchecked numerator: Int64, _ denominator: Int64) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    private static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+}
+
+extension Rational: Comparable, Hashable {
+    public static func == (lhs: Rational, rhs: Rational) -> Bool {
+        Int128(lhs.numerator) * Int128(rhs.denominator) == Int128(rhs.numerator) * Int128(lhs.denominator)
+    }
+
+    public static func < (lhs: Rational, rhs: Rational) -> Bool {
+        Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let r = reduced
+        hasher.combine(r.numerator)
+        hasher.combine(r.denominator)
+    }
+}
+
+extension Rational {
+    /// Parses an exact decimal such as `98`, `98.5`, `-0.25` or `1e3`-free text; returns nil otherwise.
+    ///
+    /// Band bounds and shares are written as decimals in the data; reading them through
+    /// `Double` would turn 0.1 into 0.1000000000000000055, so they are read digit by digit.
+    public init?(decimal text: Substring) {
+        var digits = text
+        var negative = false
+        if digits.first == "-" {
+            negative = true
+            digits = digits.dropFirst()
+        } else if digits.first == "+" {
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var numerator: Int64 = 0
+        var denominator: Int64 = 1
+        var seenPoint = false
+        var seenDigit = false
+        for character in digits {
+            if character == "." || character == "," {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+                continue
+            }
+            guard let digit = character.wholeNumberValue, character.isASCII else { return nil }
+            seenDigit = true
+            let (shifted, o1) = numerator.multipliedReportingOverflow(by: 10)
+            let (added, o2) = shifted.addingReportingOverflow(Int64(digit))
+            guard !o1, !o2 else { return nil }
+            numerator = added
+            if seenPoint {
+                let (scaled, o3) = denominator.multipliedReportingOverflow(by: 10)
+                guard !o3 else { return nil }
+                denominator = scaled
+            }
+        }
+        guard seenDigit else { return nil }
+        self.init(unchecked: negative ? -numerator : numerator, denominator)
+    }
+
+    /// Parses a percentage such as `98%`, `98.5 %` or `98.5` (percent implied) into a fraction of one.
+    public init?(percent text: Substring) {
+        var body = text
+        while body.last == " " { body = body.dropLast() }
+        if body.last == "%" { body = body.dropLast() }
+        while body.last == " " { body = body.dropLast() }
+        guard let value = Rational(decimal: body), let fraction = value.divided(by: 100) else { return nil }
+        self = fraction
+    }
+}

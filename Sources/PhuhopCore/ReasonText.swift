@@ -1,0 +1,268 @@
+/// Words for reasons: codes for machines, sentences and citations for people.
+///
+/// Nothing here decides anything; it reads what the evaluation recorded in the decision.
+public enum ReasonText {
+    /// `code` or `code@target`, as golden cases and the JSON output name a reason.
+    public static func key(_ reason: Reason, standard: Standard) -> String {
+        guard let target = target(reason.subject, standard: standard) else { return reason.code.rawValue }
+        return "\(reason.code.rawValue)@\(target)"
+    }
+
+    /// The id a reason is about, if it is about one thing.
+    public static func target(_ subject: ReasonSubject, standard: Standard) -> String? {
+        switch subject {
+        case .decision, .classRule: nil
+        case .criterion(let c): standard.criteria[c].id
+        case .indicator(let c, let i): standard.criteria[c].indicators[i].id
+        case .fact(let f): standard.facts[f].id
+        case .attribute(let a): "unit.attributes.\(standard.attributes[a].id)"
+        }
+    }
+
+    /// The id of a missing item: a fact id or `unit.attributes.NAME`.
+    public static func missingID(_ item: MissingItem, standard: Standard) -> String {
+        switch item {
+        case .fact(let f): standard.facts[f].id
+        case .attribute(let a): "unit.attributes.\(standard.attributes[a].id)"
+        }
+    }
+
+    /// The name of a missing item.
+    public static func missingName(_ item: MissingItem, standard: Standard) -> LocalizedText {
+        switch item {
+        case .fact(let f): standard.facts[f].name
+        case .attribute(let a): standard.attributes[a].name
+        }
+    }
+
+    /// The outcome in words.
+    public static func outcome(_ outcome: Outcome) -> LocalizedText {
+        switch outcome {
+        case .recognized: LocalizedText(vi: "Đạt chuẩn, đủ điều kiện công nhận", en: "Recognised")
+        case .notRecognized: LocalizedText(vi: "Không đạt chuẩn, không công nhận", en: "Not recognised")
+        case .undetermined: LocalizedText(vi: "Chưa đủ căn cứ để kết luận", en: "Undetermined: not enough evidence")
+        }
+    }
+
+    /// The legal clause behind a reason.
+    public static func citation(_ reason: Reason, decision: Decision, standard: Standard) -> String? {
+        let recognition = standard.recognition
+        switch reason.code {
+        case .classApplied:
+            if case .classRule(let r) = reason.subject { return recognition.classRules[r].citation }
+            return nil
+        case .classUndetermined:
+            return recognition.classRules.first?.citation
+        case .allCriteriaAboveZero, .zeroCriterion:
+            return recognition.noZeroCriterion.citation
+        case .thresholdReached, .belowThreshold:
+            return decision.unitClass.flatMap { recognition.classes[$0].threshold.citation }
+        case .restsOnProvisional:
+            return standard.citation
+        case .missingFact:
+            if case .fact(let f) = reason.subject, let (c, i) = firstUse(of: f, standard: standard) {
+                return standard.criteria[c].indicators[i].citation
+            }
+            return recognition.classRules.first?.citation
+        case .insufficientSample, .bandMatched, .activityMet, .activityNotMet, .denominatorZero,
+             .denominatorZeroUndetermined, .outsideBands:
+            guard case .indicator(let c, let i) = reason.subject,
+                  let result = indicatorResult(decision, c, i) else { return nil }
+            let indicator = standard.criteria[c].indicators[i]
+            switch (result.status, indicator.scoring) {
+            case (.band(let b), .count(_, let bands)): return bands[b].citation
+            case (.band(let b), .ratio(let ratio)): return ratio.bands[b].citation
+            case (.activity(true), .activity(_, let points)): return points.citation ?? indicator.citation
+            case (.denominatorZero, .ratio(let ratio)), (.denominatorZeroUndetermined, .ratio(let ratio)):
+                return ratio.ifDenominatorZero?.citation
+            case (.insufficientSample(let k), .ratio(let ratio)): return ratio.minimumSample[k].citation
+            default: return indicator.citation
+            }
+        case .criterionCapped:
+            if case .criterion(let c) = reason.subject { return standard.criteria[c].maximum.citation }
+            return nil
+        }
+    }
+
+    /// The reason as a sentence.
+    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
+        let recognition = standard.recognition
+        let points = l == .vi ? "điểm" : "points"
+        switch reason.code {
+        case .classApplied:
+            guard case .classRule(let r) = reason.subject, let k = decision.unitClass else { return "" }
+            let unitClass = recognition.classes[k]
+            let rule = describeRule(r, decision.unit, standard: standard, language: l)
+            return l == .vi
+                ? "Đơn vị thuộc nhóm “\(unitClass.name.vi)” (\(rule)); ngưỡng công nhận: từ \(unitClass.threshold.value) điểm trở lên."
+                : "The unit is in the class “\(unitClass.name.en)” (\(rule)); recognition threshold: \(unitClass.threshold.value) points or more."
+        case .classUndetermined:
+            let names = decision.missing.compactMap { item -> String? in
+                if case .attribute = item { return missingName(item, standard: standard)(l) }
+                return nil
+            }.joined(separator: ", ")
+            return l == .vi
+                ? "Chưa xác định được nhóm đơn vị (và ngưỡng điểm): cần ghi nhận thuộc tính \(names)."
+                : "The unit's class (and threshold) cannot be derived: record the attribute(s) \(names)."
+        case .allCriteriaAboveZero:
+            return l == .vi
+                ? "Cả \(standard.criteria.count) tiêu chí đều đạt trên 0 điểm."
+                : "All \(standard.criteria.count) criteria score above 0 points."
+        case .zeroCriterion:
+            guard case .criterion(let c) = reason.subject else { return "" }
+            let criterion = standard.criteria[c]
+            return l == .vi
+                ? "Tiêu chí \(criterion.number) “\(criterion.name.vi)” bị 0 điểm; đơn vị có tiêu chí bị 0 điểm thì không được công nhận."
+                : "Criterion \(criterion.number) “\(criterion.name.en)” scores 0 points; a unit with a criterion at 0 is not recognised."
+        case .thresholdReached:
+            guard let total = decision.total, let threshold = decision.threshold else { return "" }
+            return l == .vi
+                ? "Tổng điểm \(total)/\(decision.maximum) đạt ngưỡng \(threshold) điểm."
+                : "The total of \(total)/\(decision.maximum) reaches the threshold of \(threshold) points."
+        case .belowThreshold:
+            guard let threshold = decision.threshold else { return "" }
+            if let total = decision.total {
+                return l == .vi
+                    ? "Tổng điểm \(total)/\(decision.maximum) thấp hơn ngưỡng \(threshold): còn thiếu \(threshold - total) điểm."
+                    : "The total of \(total)/\(decision.maximum) is below the threshold of \(threshold): \(threshold - total) points short."
+            }
+            return l == .vi
+                ? "Dù bổ sung đủ dữ kiện, tổng điểm cao nhất có thể là \(decision.highestTotal), thấp hơn ngưỡng \(threshold)."
+                : "Even with every missing fact, the highest possible total is \(decision.highestTotal), below the threshold of \(threshold)."
+        case .missingFact:
+            switch reason.subject {
+            case .fact(let f):
+                let fact = standard.facts[f]
+                let users = indicatorsUsing(f, standard: standard).joined(separator: ", ")
+                return l == .vi
+                    ? "Thiếu dữ kiện “\(fact.name.vi)” (\(fact.id)), cần để chấm chỉ tiêu \(users)."
+                    : "Missing fact “\(fact.name.en)” (\(fact.id)), needed to score indicator \(users)."
+            case .attribute(let a):
+                let attribute = standard.attributes[a]
+                return l == .vi
+                    ? "Thiếu thuộc tính đơn vị “\(attribute.name.vi)” (\(attribute.id)), cần để xác định nhóm đơn vị."
+                    : "Missing unit attribute “\(attribute.name.en)” (\(attribute.id)), needed to derive the class."
+            default:
+                return ""
+            }
+        case .insufficientSample:
+            guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i),
+                  case .insufficientSample(let k) = result.status,
+                  case .ratio(let ratio) = standard.criteria[c].indicators[i].scoring else { return "" }
+            let sample = ratio.minimumSample[k]
+            let fact = standard.facts[sample.fact]
+            return l == .vi
+                ? "Chỉ tiêu \(standard.criteria[c].indicators[i].id): mẫu khảo sát chưa đủ căn cứ (\(fact.name.vi) cần ít nhất \(sample.atLeast))."
+                : "Indicator \(standard.criteria[c].indicators[i].id): the survey sample is not enough evidence (\(fact.name.en) must be at least \(sample.atLeast))."
+        case .restsOnProvisional:
+            let n = decision.provisionalValues.count
+            return l == .vi
+                ? "KẾT QUẢ TẠM THỜI: kết luận dựa trên \(n) giá trị tạm dùng, chưa đối chiếu với văn bản chính thức (xem danh sách giá trị tạm dùng)."
+                : "PROVISIONAL: the outcome rests on \(n) working values not yet checked against the official text (see the list of provisional values)."
+        case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
+            guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
+            let indicator = standard.criteria[c].indicators[i]
+            let head = "\(indicator.id) “\(indicator.name(l))”"
+            let measure = result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? ""
+            switch reason.code {
+            case .activityMet:
+                return "\(head): " + (l == .vi ? "có" : "yes") + " → \(result.points ?? 0) \(points)."
+            case .activityNotMet:
+                return "\(head): " + (l == .vi ? "không" : "no") + " → 0 \(points)."
+            case .denominatorZero:
+                return l == .vi
+                    ? "\(head): mẫu số bằng 0 (\(measure)) → \(result.points ?? 0) điểm theo quy tắc khi mẫu số bằng 0."
+                    : "\(head): the denominator is zero (\(measure)) → \(result.points ?? 0) points by the zero-denominator rule."
+            case .denominatorZeroUndetermined:
+                return l == .vi
+                    ? "\(head): mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
+                    : "\(head): the denominator is zero → this indicator cannot be scored."
+            case .outsideBands:
+                return l == .vi
+                    ? "\(head): giá trị \(measure) không thuộc dải điểm nào (lỗi trong bảng điểm)."
+                    : "\(head): the value \(measure) falls in no band (an error in the band table)."
+            default:
+                guard case .band(let b) = result.status else { return "" }
+                let band = indicator.bands[b]
+                let range = band.rangeText(percent: indicator.isRate)
+                return "\(head): \(measure) → " + (l == .vi ? "dải \(range)" : "band \(range)") + " → \(band.points) \(points)."
+            }
+        case .criterionCapped:
+            guard case .criterion(let c) = reason.subject else { return "" }
+            let criterion = standard.criteria[c]
+            return l == .vi
+                ? "Tiêu chí \(criterion.number): tổng điểm các chỉ tiêu vượt mức tối đa, tính \(criterion.maximum.value) điểm."
+                : "Criterion \(criterion.number): the indicators add up to more than the maximum; \(criterion.maximum.value) points counted."
+        }
+    }
+
+    /// A measured value for people: `118/120 = 98,3%`, `1/2.000 = 0,5 / 1.000`, `4,2%`, `có`.
+    public static func measure(_ measure: Measure, indicator: Indicator, language l: Language) -> String {
+        switch measure {
+        case .flag(let held):
+            return held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no")
+        case .count(let n):
+            return DecimalText.grouped(n, language: l)
+        case .share(let share):
+            return percent(share, language: l)
+        case .ratio(let numerator, let denominator, let value):
+            let fraction = "\(DecimalText.grouped(numerator, language: l))/\(DecimalText.grouped(denominator, language: l))"
+            guard denominator != 0 else { return fraction }
+            if case .ratio(let ratio) = indicator.scoring, let per = ratio.per {
+                let perText = DecimalText.grouped(Int64(per.value), language: l)
+                return "\(fraction) = \(DecimalText.rounded(value, places: 2, language: l)) / \(perText)"
+            }
+            return "\(fraction) = \(percent(value, language: l))"
+        }
+    }
+
+    /// A fraction of one in percent with one decimal; two (truncated) when one would round onto
+    /// a whole percent the value does not reach, so 97.95% never reads as 98%.
+    public static func percent(_ fraction: Rational, language: Language) -> String {
+        let hundred = fraction.multiplied(by: 100)
+        let tenths = hundred.rounded(places: 1)
+        if tenths % 10 == 0 && !hundred.isInteger {
+            let hundredths = (hundred.numerator * 100) / hundred.denominator
+            let sep = language == .vi ? "," : "."
+            let whole = hundredths / 100
+            let rest = hundredths % 100
+            return "\(whole)\(sep)\(rest < 10 ? "0" : "")\(rest)%"
+        }
+        return DecimalText.percent(fraction, language: language)
+    }
+
+    // MARK: helpers
+
+    /// The result of indicator `i` of criterion `c` in the decision.
+    public static func indicatorResult(_ decision: Decision, _ c: Int, _ i: Int) -> IndicatorResult? {
+        let range = decision.criteria[c].indicators
+        let index = range.lowerBound + i
+        return range.contains(index) ? decision.indicators[index] : nil
+    }
+
+    private static func firstUse(of fact: Int, standard: Standard) -> (Int, Int)? {
+        for (c, criterion) in standard.criteria.enumerated() {
+            for (i, indicator) in criterion.indicators.enumerated() where indicator.facts.contains(fact) {
+                return (c, i)
+            }
+        }
+        return nil
+    }
+
+    private static func indicatorsUsing(_ fact: Int, standard: Standard) -> [String] {
+        standard.criteria.flatMap { $0.indicators.filter { $0.facts.contains(fact) }.map(\.id) }
+    }
+
+    private static func describeRule(_ r: Int, _ unit: UnitInfo, standard: Standard, language l: Language) -> String {
+        let rule = standard.recognition.classRules[r]
+        var parts = [unit.unitType.name(l)]
+        for (a, value) in rule.attributes {
+            let name = standard.attributes[a].name(l)
+            parts.append(value ? name : (l == .vi ? "không: \(name)" : "not: \(name)"))
+        }
+        if rule.attributes.isEmpty && rule.unitTypes.isEmpty {
+            parts.append(l == .vi ? "các trường hợp còn lại" : "all other cases")
+        }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,96 @@
+/// A standard as data: the criteria, the facts they read, and the recognition rules.
+///
+/// Facts, attributes and classes are referred to by their index in this standard, so that
+/// evaluation reads arrays rather than hashing identifiers: the loader resolves every id once.
+public struct Standard: Sendable {
+    /// Stable identifier such as `qd06-2019`.
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var citation: String
+    public var provenance: Provenance
+    public var effective: Marked<EffectivePeriod>
+    /// The declared maximum total; the lint checks that the criteria maxima add up to it.
+    public var maximum: Marked<Int>
+    public var attributes: [AttributeDefinition]
+    public var facts: [FactDefinition]
+    public var criteria: [Criterion]
+    public var recognition: RecognitionRules
+
+    public init(
+        id: String, version: String, title: LocalizedText, citation: String, provenance: Provenance,
+        effective: Marked<EffectivePeriod>, maximum: Marked<Int>, attributes: [AttributeDefinition],
+        facts: [FactDefinition], criteria: [Criterion], recognition: RecognitionRules
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.citation = citation
+        self.provenance = provenance
+        self.effective = effective
+        self.maximum = maximum
+        self.attributes = attributes
+        self.facts = facts
+        self.criteria = criteria
+        self.recognition = recognition
+    }
+
+    /// The index of the fact with this id.
+    public func factIndex(_ id: String) -> Int? { facts.firstIndex { $0.id == id } }
+
+    /// The index of the attribute with this id.
+    public func attributeIndex(_ id: String) -> Int? { attributes.firstIndex { $0.id == id } }
+}
+
+/// The days a standard is in force; `to` is nil while it still is.
+public struct EffectivePeriod: Sendable, Equatable {
+    public var from: CalendarDate
+    public var to: CalendarDate?
+
+    public init(from: CalendarDate, to: CalendarDate?) {
+        self.from = from
+        self.to = to
+    }
+
+    /// Whether the standard is in force on that day.
+    public func contains(_ date: CalendarDate) -> Bool {
+        date >= from && (to.map { date <= $0 } ?? true)
+    }
+}
+
+/// A boolean attribute of a unit that the class rules read, such as `mountainous`.
+public struct AttributeDefinition: Sendable {
+    public var id: String
+    public var name: LocalizedText
+
+    public init(id: String, name: LocalizedText) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// The kind of value a fact holds.
+public enum FactType: String, Sendable, CaseIterable {
+    /// A non-negative whole number of children, cases, births...
+    case count
+    /// Yes or no: an activity held, a person assigned.
+    case boolean
+    /// A percentage between 0% and 100%, for figures published only as shares.
+    case share
+}
+
+/// A fact the evidence must supply, such as the number of births in the period.
+public struct FactDefinition: Sendable {
+    public var id: String
+    public var type: FactType
+    public var name: LocalizedText
+    /// Index of a count fact this one may not exceed (a numerator and its denominator).
+    public var atMost: Int?
+
+    public init(id: String, type: FactType, name: LocalizedText, atMost: Int? = nil) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.atMost = atMost
+    }
+}

@@ -1,0 +1,170 @@
+/// A reference to one value in a standard, for the audit and for a decision's provisional list.
+public enum ValueReference: Sendable, Hashable {
+    case standard
+    case effective
+    case standardMaximum
+    case noZeroCriterion
+    case threshold(unitClass: Int)
+    case classRule(Int)
+    case criterion(Int)
+    case criterionMaximum(Int)
+    case indicator(criterion: Int, indicator: Int)
+    case activityPoints(criterion: Int, indicator: Int)
+    case per(criterion: Int, indicator: Int)
+    case band(criterion: Int, indicator: Int, band: Int)
+    case zeroDenominator(criterion: Int, indicator: Int)
+    case sampleMinimum(criterion: Int, indicator: Int, sample: Int)
+}
+
+/// A value of a standard described for people: where it is, what it is, how well it is known.
+public struct ValueDescription: Sendable {
+    public var reference: ValueReference
+    /// A dotted path such as `c02.1.bands[1]`.
+    public var path: String
+    /// The value as written, such as `>= 98% and < 100% → 40`.
+    public var value: String
+    public var provenance: Provenance
+    public var citation: String?
+    public var note: LocalizedText?
+}
+
+extension Standard {
+    /// Every value of the standard, in reading order.
+    public var allValues: [ValueReference] {
+        var refs: [ValueReference] = [.standard, .effective, .standardMaximum, .noZeroCriterion]
+        refs += recognition.classes.indices.map { .threshold(unitClass: $0) }
+        refs += recognition.classRules.indices.map { .classRule($0) }
+        for (c, criterion) in criteria.enumerated() {
+            refs += [.criterion(c), .criterionMaximum(c)]
+            for (i, indicator) in criterion.indicators.enumerated() {
+                refs.append(.indicator(criterion: c, indicator: i))
+                switch indicator.scoring {
+                case .activity:
+                    refs.append(.activityPoints(criterion: c, indicator: i))
+                case .count(_, let bands):
+                    refs += bands.indices.map { .band(criterion: c, indicator: i, band: $0) }
+                case .ratio(let ratio):
+                    if ratio.per != nil { refs.append(.per(criterion: c, indicator: i)) }
+                    refs += ratio.bands.indices.map { .band(criterion: c, indicator: i, band: $0) }
+                    if ratio.ifDenominatorZero != nil { refs.append(.zeroDenominator(criterion: c, indicator: i)) }
+                    refs += ratio.minimumSample.indices.map {
+                        .sampleMinimum(criterion: c, indicator: i, sample: $0)
+                    }
+                }
+            }
+        }
+        return refs
+    }
+
+    /// The provenance of one value.
+    public func provenance(of reference: ValueReference) -> Provenance {
+        describe(reference).provenance
+    }
+
+    /// Describes one value: its path, its value as written, its mark and citation.
+    public func describe(_ reference: ValueReference) -> ValueDescription {
+        func make(_ path: String, _ value: String, _ p: Provenance, _ citation: String?, _ note: LocalizedText?)
+            -> ValueDescription
+        {
+            ValueDescription(reference: reference, path: path, value: value, provenance: p, citation: citation, note: note)
+        }
+        switch reference {
+        case .standard:
+            return make(id, title.vi, provenance, citation, nil)
+        case .effective:
+            let to = effective.value.to.map { " → \($0)" } ?? " →"
+            return make("\(id).effective", "\(effective.value.from)\(to)", effective.provenance,
+                        effective.citation, effective.note)
+        case .standardMaximum:
+            return make("\(id).maximum", "\(maximum.value)", maximum.provenance, maximum.citation, maximum.note)
+        case .noZeroCriterion:
+            let rule = recognition.noZeroCriterion
+            return make("\(id).recognition.noZeroCriterion", "\(rule.value)", rule.provenance, rule.citation, rule.note)
+        case .threshold(let k):
+            let unitClass = recognition.classes[k]
+            return make("\(id).recognition.classes.\(unitClass.id).threshold", ">= \(unitClass.threshold.value)",
+                        unitClass.threshold.provenance, unitClass.threshold.citation, unitClass.threshold.note)
+        case .classRule(let r):
+            let rule = recognition.classRules[r]
+            return make("\(id).recognition.classRules[\(r)]", classRuleText(r), rule.provenance, rule.citation, rule.note)
+        case .criterion(let c):
+            let criterion = criteria[c]
+            return make(criterion.id, criterion.name.vi, criterion.provenance, criterion.citation, criterion.note)
+        case .criterionMaximum(let c):
+            let m = criteria[c].maximum
+            return make("\(criteria[c].id).maximum", "\(m.value)", m.provenance, m.citation, m.note)
+        case .indicator(let c, let i):
+            let indicator = criteria[c].indicators[i]
+            return make(indicator.id, indicator.name.vi, indicator.provenance, indicator.citation, indicator.note)
+        case .activityPoints(let c, let i):
+            let indicator = criteria[c].indicators[i]
+            guard case .activity(_, let points) = indicator.scoring else { break }
+            return make("\(indicator.id).points", "\(points.value)", points.provenance, points.citation, points.note)
+        case .per(let c, let i):
+            let indicator = criteria[c].indicators[i]
+            guard case .ratio(let ratio) = indicator.scoring, let per = ratio.per else { break }
+            return make("\(indicator.id).per", "\(per.value)", per.provenance, per.citation, per.note)
+        case .band(let c, let i, let b):
+            let indicator = criteria[c].indicators[i]
+            let isRate: Bool
+            let bands: [Band]
+            switch indicator.scoring {
+            case .count(_, let list):
+                bands = list
+                isRate = false
+            case .ratio(let ratio):
+                bands = ratio.bands
+                isRate = ratio.per == nil
+            case .activity:
+                bands = []
+                isRate = false
+            }
+            guard bands.indices.contains(b) else { break }
+            let band = bands[b]
+            return make("\(indicator.id).bands[\(b)]", "\(band.rangeText(percent: isRate)) → \(band.points)",
+                        band.provenance, band.citation, band.note)
+        case .zeroDenominator(let c, let i):
+            let indicator = criteria[c].indicators[i]
+            guard case .ratio(let ratio) = indicator.scoring, let rule = ratio.ifDenominatorZero else { break }
+            let text: String
+            switch rule.value {
+            case .points(let p): text = "\(p)"
+            case .undetermined: text = "undetermined"
+            }
+            return make("\(indicator.id).ifDenominatorZero", text, rule.provenance, rule.citation, rule.note)
+        case .sampleMinimum(let c, let i, let k):
+            let indicator = criteria[c].indicators[i]
+            guard case .ratio(let ratio) = indicator.scoring, ratio.minimumSample.indices.contains(k) else { break }
+            let sample = ratio.minimumSample[k]
+            return make("\(indicator.id).minimumSample[\(k)]", "\(facts[sample.fact].id) >= \(sample.atLeast)",
+                        sample.provenance, sample.citation, sample.note)
+        }
+        return make("?", "?", .provisional, nil, nil)
+    }
+
+    /// A class rule written out, such as `phuong + centralCity → urban-ward`.
+    public func classRuleText(_ r: Int) -> String {
+        let rule = recognition.classRules[r]
+        var parts: [String] = []
+        if !rule.unitTypes.isEmpty { parts.append(rule.unitTypes.map(\.rawValue).joined(separator: "|")) }
+        for (a, value) in rule.attributes {
+            parts.append(value ? attributes[a].id : "!\(attributes[a].id)")
+        }
+        let condition = parts.isEmpty ? "*" : parts.joined(separator: " + ")
+        return "\(condition) → \(recognition.classes[rule.unitClass].id)"
+    }
+}
+
+extension Band {
+    /// The band's range written with comparison signs, such as `>= 98% and < 100%`.
+    public func rangeText(percent: Bool) -> String {
+        func show(_ r: Rational) -> String {
+            let value = percent ? r.multiplied(by: 100) : r
+            return DecimalText.plain(value) + (percent ? "%" : "")
+        }
+        var parts: [String] = []
+        if let lower { parts.append("\(lower.inclusive ? ">=" : ">") \(show(lower.value))") }
+        if let upper { parts.append("\(upper.inclusive ? "<=" : "<") \(show(upper.value))") }
+        return parts.isEmpty ? "*" : parts.joined(separator: " and ")
+    }
+}

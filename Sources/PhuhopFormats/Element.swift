@@ -1,0 +1,183 @@
+import Foundation
+import PhuhopCore
+import Yams
+
+/// A node of a parsed document with the path that leads to it, for error messages.
+struct Element {
+    let node: Node
+    let path: String
+
+    var line: Int { node.mark?.line ?? 1 }
+    var column: Int { node.mark?.column ?? 1 }
+
+    /// The element under `key` of a mapping, extending the path.
+    func child(_ key: String, _ node: Node) -> Element {
+        Element(node: node, path: path.isEmpty ? key : "\(path).\(key)")
+    }
+
+    /// The element at `index` of a sequence, extending the path.
+    func item(_ index: Int, _ node: Node) -> Element {
+        Element(node: node, path: "\(path)[\(index)]")
+    }
+
+    /// The scalar text, or nil for a mapping or sequence.
+    var scalarText: String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
+
+    /// Whether the element is YAML's null (`~`, `null`, or nothing).
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// A short description of what the element holds, for "expected X, found Y" messages.
+    var shape: LocalizedText {
+        switch node {
+        case .mapping: LocalizedText(vi: "một bảng khóa–giá trị", en: "a mapping")
+        case .sequence: LocalizedText(vi: "một danh sách", en: "a list")
+        case .alias: LocalizedText(vi: "một bí danh YAML", en: "a YAML alias")
+        case .scalar(let s): LocalizedText(vi: "“\(s.string)”", en: "“\(s.string)”")
+        }
+    }
+}
+
+/// Reads a mapping's keys, reporting unknown keys (with a did-you-mean) and missing ones.
+struct MappingReader {
+    let element: Element
+    let log: DiagnosticLog
+    private var pairs: [(String, Element)] = []
+
+    /// Reads `element` as a mapping whose keys must be among `allowed`; nil (and a problem
+    /// logged) when it is not a mapping.
+    init?(_ element: Element, allowed: [String], log: DiagnosticLog) {
+        self.element = element
+        self.log = log
+        guard case .mapping(let mapping) = element.node else {
+            log.add(element, LocalizedText(vi: "cần một bảng khóa–giá trị, gặp \(element.shape.vi)",
+                                           en: "expected a mapping, found \(element.shape.en)"))
+            return nil
+        }
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let child = element.child(key, valueNode)
+            if !allowed.isEmpty && !allowed.contains(key) {
+                let hint = Suggestion.hint(for: key, in: allowed)
+                let keyElement = Element(node: keyNode, path: child.path)
+                log.add(keyElement, LocalizedText(vi: "khóa không được biết “\(key)”.\(hint.vi)",
+                                                  en: "unknown key “\(key)”.\(hint.en)"))
+                continue
+            }
+            pairs.append((key, child))
+        }
+    }
+
+    /// The keys present, in document order.
+    var entries: [(key: String, element: Element)] { pairs.map { (key: $0.0, element: $0.1) } }
+
+    /// The element under `key`, if present and not null.
+    func optional(_ key: String) -> Element? {
+        guard let found = pairs.first(where: { $0.0 == key })?.1, !found.isNull else { return nil }
+        return found
+    }
+
+    /// The element under `key`; logs "missing field" when absent.
+    func required(_ key: String) -> Element? {
+        if let found = optional(key) { return found }
+        let path = element.path.isEmpty ? key : "\(element.path).\(key)"
+        log.add(line: element.line, column: element.column, field: path,
+                LocalizedText(vi: "thiếu trường bắt buộc “\(key)”", en: "missing required field “\(key)”"))
+        return nil
+    }
+
+    /// Whether `key` is present (even as null).
+    func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+}
+
+/// Typed reads of scalar elements; each logs a clear problem and returns nil on a wrong type.
+extension DiagnosticLog {
+    func string(_ element: Element?) -> String? {
+        guard let element else { return nil }
+        guard let text = element.scalarText else {
+            add(element, LocalizedText(vi: "cần một chuỗi, gặp \(element.shape.vi)",
+                                       en: "expected a string, found \(element.shape.en)"))
+            return nil
+        }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    func integer(_ element: Element?) -> Int64? {
+        guard let element else { return nil }
+        guard let text = element.scalarText, let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+            add(element, LocalizedText(vi: "cần một số nguyên, gặp \(element.shape.vi)",
+                                       en: "expected a whole number, found \(element.shape.en)"))
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ element: Element?) -> Bool? {
+        guard let element else { return nil }
+        switch element.scalarText {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default:
+            add(element, LocalizedText(vi: "cần true hoặc false, gặp \(element.shape.vi)",
+                                       en: "expected true or false, found \(element.shape.en)"))
+            return nil
+        }
+    }
+
+    func date(_ element: Element?) -> CalendarDate? {
+        guard let element else { return nil }
+        guard let text = element.scalarText, let date = CalendarDate(iso: text) else {
+            add(element, LocalizedText(vi: "cần một ngày dạng YYYY-MM-DD có thật, gặp \(element.shape.vi)",
+                                       en: "expected a real date as YYYY-MM-DD, found \(element.shape.en)"))
+            return nil
+        }
+        return date
+    }
+
+    /// A `{vi, en}` text; both languages required.
+    func text(_ element: Element?) -> LocalizedText? {
+        guard let element, let reader = MappingReader(element, allowed: ["vi", "en"], log: self) else { return nil }
+        guard let vi = string(reader.required("vi")), let en = string(reader.required("en")) else { return nil }
+        return LocalizedText(vi: vi, en: en)
+    }
+
+    func provenance(_ element: Element?) -> Provenance? {
+        guard let element, let text = string(element) else { return nil }
+        if let provenance = Provenance(rawValue: text) { return provenance }
+        let names = Provenance.allCases.map(\.rawValue)
+        let hint = Suggestion.hint(for: text, in: names)
+        add(element, LocalizedText(
+            vi: "nguồn gốc “\(text)” không hợp lệ; dùng một trong \(names.joined(separator: ", ")).\(hint.vi)",
+            en: "invalid provenance “\(text)”; use one of \(names.joined(separator: ", ")).\(hint.en)"))
+        return nil
+    }
+
+    /// A list of strings, or a single string read as a one-item list.
+    func strings(_ element: Element?) -> [String]? {
+        guard let element else { return nil }
+        if case .sequence(let sequence) = element.node {
+            var out: [String] = []
+            for (n, node) in sequence.enumerated() {
+                if let s = string(element.item(n, node)) { out.append(s) }
+            }
+            return out
+        }
+        return string(element).map { [$0] }
+    }
+
+    /// The items of a sequence; logs a problem when the element is not one.
+    func items(_ element: Element?) -> [Element] {
+        guard let element else { return [] }
+        guard case .sequence(let sequence) = element.node else {
+            add(element, LocalizedText(vi: "cần một danh sách, gặp \(element.shape.vi)",
+                                       en: "expected a list, found \(element.shape.en)"))
+            return []
+        }
+        return sequence.enumerated().map { element.item($0.offset, $0.element) }
+    }
+}

@@ -1,0 +1,116 @@
+import PhuhopCore
+
+/// Renders a decision as JSON; texts in the chosen language, codes and ids language-free.
+public enum DecisionJSON {
+    /// The decision as a JSON object.
+    public static func value(_ decision: Decision, _ reference: StandardReference, language l: Language) -> JSONValue {
+        let standard = reference.standard
+        let unit = decision.unit
+        let attributes: [(String, JSONValue)] = standard.attributes.enumerated().compactMap { a, attribute in
+            unit.attributes[a].map { (attribute.id, .bool($0)) }
+        }
+        let unitClass: JSONValue = decision.unitClass.map { k in
+            let c = standard.recognition.classes[k]
+            return .object([
+                ("id", .string(c.id)), ("name", .string(c.name(l))), ("threshold", .int(Int64(c.threshold.value))),
+                ("rule", .string(decision.classRule.map { standard.classRuleText($0) })),
+            ])
+        } ?? .null
+        return .object([
+            ("unit", .object([
+                ("id", .string(unit.id)), ("name", .string(unit.name)), ("province", .string(unit.province)),
+                ("unitType", .string(unit.unitType.rawValue)), ("attributes", .object(attributes)),
+            ])),
+            ("period", .object([("from", .string(decision.period.from.description)),
+                                ("to", .string(decision.period.to.description))])),
+            ("standard", .object([
+                ("id", .string(standard.id)), ("version", .string(standard.version)), ("hash", .string(reference.hash)),
+                ("title", .string(standard.title(l))), ("citation", .string(standard.citation)),
+            ])),
+            ("outcome", .string(decision.outcome.rawValue)),
+            ("outcomeText", .string(ReasonText.outcome(decision.outcome)(l))),
+            ("provisional", .bool(decision.provisional)),
+            ("total", .int(decision.total)),
+            ("lowestTotal", .int(Int64(decision.lowestTotal))),
+            ("highestTotal", .int(Int64(decision.highestTotal))),
+            ("maximum", .int(Int64(decision.maximum))),
+            ("class", unitClass),
+            ("threshold", .int(decision.threshold)),
+            ("shortfall", .int(decision.shortfall)),
+            ("criteria", .array(decision.criteria.map { criterion($0, decision, standard, l) })),
+            ("reasons", .array(decision.reasons.map { reason($0, decision, standard, l) })),
+            ("missing", .array(decision.missing.map { item in
+                .object([("id", .string(ReasonText.missingID(item, standard: standard))),
+                         ("name", .string(ReasonText.missingName(item, standard: standard)(l)))])
+            })),
+            ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0), l) })),
+        ])
+    }
+
+    /// A value of the standard with its provenance and citation (also used by the audit).
+    public static func value(_ d: ValueDescription, _ l: Language) -> JSONValue {
+        .object([
+            ("path", .string(d.path)), ("value", .string(d.value)), ("provenance", .string(d.provenance.rawValue)),
+            ("citation", .string(d.citation)), ("note", .string(d.note.map { $0(l) })),
+        ])
+    }
+
+    private static func criterion(_ result: CriterionResult, _ decision: Decision, _ standard: Standard,
+                                  _ l: Language) -> JSONValue {
+        let criterion = standard.criteria[result.criterion]
+        let indicators = decision.indicators[result.indicators].map { r -> JSONValue in
+            let indicator = criterion.indicators[r.indicator]
+            var band: JSONValue = .null
+            if case .band(let b) = r.status {
+                let matched = indicator.bands[b]
+                band = .object([
+                    ("index", .int(Int64(b))), ("range", .string(matched.rangeText(percent: indicator.isRate))),
+                    ("points", .int(Int64(matched.points))), ("provenance", .string(matched.provenance.rawValue)),
+                    ("citation", .string(matched.citation)),
+                ])
+            }
+            var measure: JSONValue = .null
+            if let m = r.measure {
+                var fields: [(String, JSONValue)] = [("text", .string(ReasonText.measure(m, indicator: indicator, language: l)))]
+                if case .ratio(let n, let d, let v) = m {
+                    fields += [("numerator", .int(n)), ("denominator", .int(d)),
+                               ("value", .string(d == 0 ? nil : v.reduced.description))]
+                }
+                measure = .object(fields)
+            }
+            return .object([
+                ("id", .string(indicator.id)), ("name", .string(indicator.name(l))), ("points", .int(r.points)),
+                ("maximum", .int(Int64(indicator.maximumPoints))), ("status", .string(status(r.status))),
+                ("measure", measure), ("band", band), ("citation", .string(indicator.citation)),
+            ])
+        }
+        return .object([
+            ("id", .string(criterion.id)), ("number", .int(Int64(criterion.number))), ("name", .string(criterion.name(l))),
+            ("points", .int(result.points)), ("maximum", .int(Int64(criterion.maximum.value))),
+            ("lowest", .int(Int64(result.lowest))), ("highest", .int(Int64(result.highest))),
+            ("capped", .bool(result.capped)), ("provisional", .bool(result.restsOnProvisional)),
+            ("citation", .string(criterion.citation)), ("indicators", .array(indicators)),
+        ])
+    }
+
+    private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
+        .object([
+            ("code", .string(r.code.rawValue)), ("target", .string(ReasonText.target(r.subject, standard: standard))),
+            ("decisive", .bool(r.code.isDecisive)),
+            ("text", .string(ReasonText.text(r, decision: decision, standard: standard, language: l))),
+            ("citation", .string(ReasonText.citation(r, decision: decision, standard: standard))),
+        ])
+    }
+
+    private static func status(_ status: IndicatorStatus) -> String {
+        switch status {
+        case .band: "band"
+        case .activity(let held): held ? "met" : "notMet"
+        case .denominatorZero: "denominatorZero"
+        case .denominatorZeroUndetermined: "denominatorZeroUndetermined"
+        case .missing: "missing"
+        case .insufficientSample: "insufficientSample"
+        case .outsideBands: "outsideBands"
+        }
+    }
+}

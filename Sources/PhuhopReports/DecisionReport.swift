@@ -1,0 +1,156 @@
+import PhuhopCore
+
+/// Renders a decision for people, as plain text or Markdown, in Vietnamese or English.
+///
+/// Both formats are written by one walk over the decision so they always say the same thing;
+/// only the markup differs.
+public struct DecisionReport {
+    public enum Style: Sendable {
+        case text
+        case markdown
+    }
+
+    public let style: Style
+    public let language: Language
+
+    public init(style: Style, language: Language) {
+        self.style = style
+        self.language = language
+    }
+
+    /// The report for one decision.
+    public func render(_ decision: Decision, _ reference: StandardReference) -> String {
+        let standard = reference.standard
+        let l = language
+        let vi = l == .vi
+        var out: [String] = []
+
+        out.append(heading(1, (vi ? "Kết quả đánh giá: " : "Assessment: ") + "\(decision.unit.name)"))
+        if decision.provisional {
+            out.append(banner(vi
+                ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên \(decision.provisionalValues.count) giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."
+                : "PROVISIONAL — the outcome rests on \(decision.provisionalValues.count) working values not yet checked against the official text; not an official basis for recognition."))
+        }
+        let unit = decision.unit
+        let period = "\(decision.period.from.vietnamese) – \(decision.period.to.vietnamese)"
+        var facts: [(String, String)] = [
+            (vi ? "Đơn vị" : "Unit", "\(unit.name) (\(unit.id)), \(unit.unitType.name(l)), \(unit.province)"),
+            (vi ? "Kỳ đánh giá" : "Period", period),
+            (vi ? "Bộ tiêu chí" : "Standard", "\(standard.title(l)) — \(standard.id) \(standard.version)"),
+            (vi ? "Kết quả" : "Outcome", strong(ReasonText.outcome(decision.outcome)(l))),
+        ]
+        let total = decision.total.map { "\($0)/\(decision.maximum)" }
+            ?? (vi ? "chưa xác định (từ \(decision.lowestTotal) đến \(decision.highestTotal))"
+                   : "unknown (between \(decision.lowestTotal) and \(decision.highestTotal))")
+        facts.append((vi ? "Tổng điểm" : "Total", total))
+        if let k = decision.unitClass {
+            let unitClass = standard.recognition.classes[k]
+            facts.append((vi ? "Nhóm đơn vị" : "Class", "\(unitClass.name(l)) (\(unitClass.id))"))
+            facts.append((vi ? "Ngưỡng công nhận" : "Threshold",
+                          vi ? "từ \(unitClass.threshold.value) điểm trở lên" : "\(unitClass.threshold.value) points or more"))
+        } else {
+            facts.append((vi ? "Nhóm đơn vị" : "Class", vi ? "chưa xác định" : "undetermined"))
+        }
+        out.append(fields(facts))
+
+        out.append(heading(2, vi ? "Lý do" : "Reasons"))
+        out.append(list(decision.reasons.filter(\.code.isDecisive).map { reasonLine($0, decision, standard) }))
+
+        if !decision.missing.isEmpty {
+            out.append(heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
+            out.append(list(decision.missing.map {
+                "\(code(ReasonText.missingID($0, standard: standard))) — \(ReasonText.missingName($0, standard: standard)(l))"
+            }))
+        }
+
+        out.append(heading(2, vi ? "Điểm từng tiêu chí" : "Points by criterion"))
+        for result in decision.criteria {
+            let criterion = standard.criteria[result.criterion]
+            let points = result.points.map { "\($0)/\(criterion.maximum.value)" }
+                ?? (vi ? "chưa chấm được (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)"
+                       : "not scored (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)")
+            let mark = result.restsOnProvisional ? (vi ? " (tạm)" : " (provisional)") : ""
+            out.append(heading(3, "\(criterion.number). \(criterion.name(l)): \(points)\(mark)"))
+            let details = decision.reasons.filter { reason in
+                guard !reason.code.isDecisive else { return false }
+                switch reason.subject {
+                case .indicator(let c, _), .criterion(let c): return c == result.criterion
+                default: return false
+                }
+            }
+            var lines = details.map { reasonLine($0, decision, standard) }
+            for r in decision.indicators[result.indicators] where r.status == .missing {
+                let indicator = criterion.indicators[r.indicator]
+                lines.append("\(indicator.id) “\(indicator.name(l))”: " + (vi ? "thiếu dữ kiện" : "missing facts"))
+            }
+            out.append(list(lines))
+        }
+
+        if !decision.provisionalValues.isEmpty {
+            out.append(heading(2, vi ? "Giá trị tạm dùng đã sử dụng" : "Provisional values used"))
+            if !decision.provisional {
+                out.append(paragraph(vi
+                    ? "Kết luận không phụ thuộc các giá trị này (có tiêu chí bị 0 điểm theo giá trị chính thức), nhưng điểm số có dùng chúng."
+                    : "The outcome does not rest on these values (a criterion is at 0 by official values), but the points use them."))
+            }
+            out.append(list(decision.provisionalValues.map { ref in
+                let d = standard.describe(ref)
+                return "\(code(d.path)) = \(d.value) [\(d.provenance.rawValue)]" + (d.citation.map { " — \($0)" } ?? "")
+            }))
+        }
+        out.append(paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + code(reference.hash)))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func reasonLine(_ reason: Reason, _ decision: Decision, _ standard: Standard) -> String {
+        let text = ReasonText.text(reason, decision: decision, standard: standard, language: language)
+        let citation = ReasonText.citation(reason, decision: decision, standard: standard)
+        let key = code(ReasonText.key(reason, standard: standard))
+        let cite = citation.map { language == .vi ? " Căn cứ: \($0)." : " Source: \($0)." } ?? ""
+        return "\(key) \(text)\(cite)"
+    }
+
+    // MARK: markup
+
+    private func heading(_ level: Int, _ text: String) -> String {
+        switch style {
+        case .markdown: return "\n" + String(repeating: "#", count: level) + " \(text)\n"
+        case .text:
+            switch level {
+            case 1: return text.uppercased() + "\n" + String(repeating: "=", count: min(text.count, 78))
+            case 2: return "\n" + text + "\n" + String(repeating: "-", count: min(text.count, 78))
+            default: return "\n" + text
+            }
+        }
+    }
+
+    private func banner(_ text: String) -> String {
+        switch style {
+        case .markdown: return "\n> **⚠ \(text)**\n"
+        case .text: return "\n!! \(text)\n"
+        }
+    }
+
+    private func fields(_ pairs: [(String, String)]) -> String {
+        switch style {
+        case .markdown: return pairs.map { "- **\($0.0):** \($0.1)" }.joined(separator: "\n")
+        case .text:
+            let width = pairs.map(\.0.count).max() ?? 0
+            return pairs.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }
+                .joined(separator: "\n")
+        }
+    }
+
+    private func list(_ items: [String]) -> String {
+        switch style {
+        case .markdown: return items.map { "- \($0)" }.joined(separator: "\n")
+        case .text: return items.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    private func paragraph(_ text: String) -> String { "\n" + text }
+
+    private func strong(_ text: String) -> String { style == .markdown ? "**\(text)**" : text.uppercased() }
+
+    private func code(_ text: String) -> String { style == .markdown ? "`\(text)`" : "[\(text)]" }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import PhuhopCLI
+
+exit(Phuhop.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
