@@ -165,6 +165,6 @@ extension Band {
         var parts: [String] = []
         if let lower { parts.append("\(lower.inclusive ? ">=" : ">") \(show(lower.value))") }
         if let upper { parts.append("\(upper.inclusive ? "<=" : "<") \(show(upper.value))") }
-        return parts.isEmpty ? "*" : parts.joined(separator: " and ")
+        return parts.isEmpty ? "*" : parts.joined(separator: ", ")
     }
 }
