@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
         .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
         .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
-        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore"]),
+        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore"], exclude: ["Expected"]),
     ],
     swiftLanguageModes: [.v6]
 )

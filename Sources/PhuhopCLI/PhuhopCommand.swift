@@ -22,6 +22,10 @@ public struct Phuhop: ParsableCommand {
     /// Runs the command line and returns the exit status: 0 success, 1 invalid input or
     /// failed cases, 2 usage. Every error is rendered here, in one place.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        if let type = helpTarget(arguments) {
+            console.write(helpMessage(for: type) + "\n")
+            return 0
+        }
         let command: ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -54,6 +58,21 @@ public struct Phuhop: ParsableCommand {
             console.error((language == .vi ? "lỗi: " : "error: ") + "\(error)\n")
             return 1
         }
+    }
+}
+
+extension Phuhop {
+    /// The command whose help is asked for (`--help`, `-h` or `help ...`), found by walking
+    /// the subcommand names; the parser's own help command prints straight to the terminal,
+    /// which would bypass the console.
+    static func helpTarget(_ arguments: [String]) -> ParsableCommand.Type? {
+        guard arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" else { return nil }
+        var type: ParsableCommand.Type = Phuhop.self
+        for argument in arguments.drop(while: { $0 == "help" }) {
+            guard let sub = type.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            type = sub
+        }
+        return type
     }
 }
 

@@ -1,0 +1,21 @@
+import Testing
+import PhuhopCore
+
+@Suite struct DecimalTextTests {
+    @Test func percentagesUseTheLanguageSeparator() throws {
+        let share = try #require(Rational(118, 120))
+        #expect(ReasonText.percent(share, language: .vi) == "98,3%")
+        #expect(ReasonText.percent(share, language: .en) == "98.3%")
+        #expect(ReasonText.percent(try #require(Rational(49, 50)), language: .en) == "98%")
+    }
+
+    @Test func aValueJustBelowABoundNeverReadsAsTheBound() throws {
+        // 1959/2000 = 97.95%: rounded to one decimal it would read 98.0%, the next band's floor.
+        #expect(ReasonText.percent(try #require(Rational(1959, 2000)), language: .en) == "97.95%")
+    }
+
+    @Test func groupsThousands() {
+        #expect(DecimalText.grouped(100000, language: .vi) == "100.000")
+        #expect(DecimalText.grouped(1450, language: .en) == "1,450")
+    }
+}

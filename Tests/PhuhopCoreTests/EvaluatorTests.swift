@@ -1,0 +1,108 @@
+import Testing
+@testable import PhuhopCore
+
+@Suite struct EvaluatorTests {
+    let evaluator = Evaluator(standard: MiniStandard.make())
+
+    private func keys(_ decision: Decision) -> Set<String> {
+        Set(decision.reasons.filter(\.code.isDecisive).map { ReasonText.key($0, standard: evaluator.standard) })
+    }
+
+    @Test func capsACriterionAtItsMaximumAndSaysSo() {
+        let decision = evaluator.evaluate(MiniStandard.evidence(true, true, total: 10, part: 9))
+        #expect(decision.criteria[0].points == 100)
+        #expect(decision.criteria[0].capped)
+        #expect(decision.reasons.contains(Reason(.criterionCapped, .criterion(0))))
+        #expect(decision.total == 200)
+        #expect(decision.outcome == .recognized)
+        // The cap is provisional and was used, so the recognition is provisional.
+        #expect(decision.provisional)
+        #expect(decision.provisionalValues.contains(.criterionMaximum(0)))
+    }
+
+    @Test func ninetyPercentExactlyReachesTheTopBand() {
+        let at = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 9))
+        #expect(at.criteria[1].points == 100)
+        let below = evaluator.evaluate(MiniStandard.evidence(true, false, total: 1000, part: 899))
+        #expect(below.criteria[1].points == 0)
+        #expect(below.outcome == .notRecognized)
+    }
+
+    @Test func aZeroReachedThroughVerifiedValuesIsNotProvisional() {
+        // c2 at 0 by verified bands; c1 uses a provisional activity, but the refusal does not rest on it.
+        let decision = evaluator.evaluate(MiniStandard.evidence(true, true, total: 10, part: 1))
+        #expect(decision.outcome == .notRecognized)
+        #expect(!decision.provisional)
+        #expect(!decision.provisionalValues.isEmpty)
+        #expect(keys(decision) == ["classApplied", "zeroCriterion@c2", "belowThreshold"])
+    }
+
+    @Test func theClassDecidesTheThreshold() {
+        // town threshold 150: 60 (c1.1 only) + 100 = 160 ≥ 150; city threshold 180 is not reached.
+        let town = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 10))
+        #expect(town.total == 160)
+        #expect(town.outcome == .recognized)
+        #expect(!town.provisional)
+        let city = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 10, type: .phuong))
+        #expect(city.outcome == .notRecognized)
+        #expect(city.shortfall == 20)
+        #expect(keys(city) == ["classApplied", "allCriteriaAboveZero", "belowThreshold"])
+    }
+
+    @Test func missingFactsMakeTheDecisionUndeterminedAndAreListed() {
+        let decision = evaluator.evaluate(MiniStandard.evidence(true, nil, total: 10, part: nil))
+        #expect(decision.outcome == .undetermined)
+        #expect(decision.total == nil)
+        #expect(decision.missing == [.fact(1), .fact(3)])
+        #expect(decision.lowestTotal == 60)
+        #expect(decision.highestTotal == 200)
+        // Nothing provisional was used: the provisional activity and the cap were never reached.
+        #expect(keys(decision) == ["classApplied", "missingFact@f.b", "missingFact@f.part"])
+    }
+
+    @Test func aCertainZeroRefusesEvenWithFactsMissing() {
+        let decision = evaluator.evaluate(MiniStandard.evidence(false, false, total: nil, part: nil))
+        #expect(decision.outcome == .notRecognized)
+        #expect(decision.criteria[0].highest == 0)
+        #expect(decision.missing == [.fact(3), .fact(2)])
+    }
+
+    @Test func anEmptyDenominatorFollowsTheIndicatorsRule() {
+        let points = evaluator.evaluate(MiniStandard.evidence(true, false, total: 0, part: 0))
+        #expect(points.criteria[1].points == 100)
+        #expect(points.indicators[2].status == .denominatorZero)
+        #expect(points.provisionalValues.contains(.zeroDenominator(criterion: 1, indicator: 0)))
+
+        let strict = Evaluator(standard: MiniStandard.make(c2ZeroRule: .undetermined))
+        let undetermined = strict.evaluate(MiniStandard.evidence(true, false, total: 0, part: 0))
+        #expect(undetermined.outcome == .undetermined)
+        #expect(undetermined.criteria[1].points == nil)
+    }
+
+    @Test func anUnknownAttributeLeavesTheClassOpenOnlyWhenItMatters() {
+        let xa = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 10, remote: nil))
+        #expect(xa.unitClass == nil)
+        #expect(xa.outcome == .undetermined)
+        #expect(xa.missing == [.attribute(0)])
+        // A ward never reads `remote`: its class is known without it.
+        let ward = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 10, type: .phuong, remote: nil))
+        #expect(ward.unitClass == 1)
+        #expect(ward.missing.isEmpty)
+    }
+
+    @Test func aValueInABandGapIsReportedNotScored() {
+        let gapped = Evaluator(standard: MiniStandard.make(gap: true))
+        let decision = gapped.evaluate(MiniStandard.evidence(true, false, total: 100, part: 85))
+        #expect(decision.indicators[2].status == .outsideBands)
+        #expect(decision.criteria[1].points == nil)
+        #expect(decision.reasons.contains(Reason(.outsideBands, .indicator(criterion: 1, indicator: 0))))
+    }
+
+    @Test func everyScoredIndicatorHasExactlyOneReasonFromTheSameEvaluation() {
+        let decision = evaluator.evaluate(MiniStandard.evidence(true, false, total: 10, part: 9))
+        let detail = decision.reasons.filter { !$0.code.isDecisive && $0.code != .criterionCapped }
+        #expect(detail.count == decision.indicators.count)
+        let text = ReasonText.text(detail[2], decision: decision, standard: evaluator.standard, language: .en)
+        #expect(text == "c2.1 “r”: 9/10 = 90% → band >= 90% → 100 points.")
+    }
+}

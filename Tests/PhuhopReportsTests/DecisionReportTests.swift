@@ -1,0 +1,71 @@
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopReports
+import Testing
+
+@Suite struct DecisionReportTests {
+    let reference: StandardReference
+    let evaluator: Evaluator
+
+    init() throws {
+        let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        reference = StandardReference(standard: loaded.standard, hash: loaded.hash)
+        evaluator = Evaluator(standard: loaded.standard)
+    }
+
+    private func decide(_ example: String) throws -> Decision {
+        let url = RepositoryPaths.examples.appendingPathComponent(example)
+        let evidence = try EvidenceReader.read(Data(contentsOf: url), file: example, standard: reference.standard)
+        return evaluator.evaluate(evidence)
+    }
+
+    @Test func jsonHasEveryKeyTheIssueNames() throws {
+        let decision = try decide("phuong-ba-dinh-recognized.yaml")
+        let text = DecisionJSON.value(decision, reference, language: .vi).rendered()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        for key in ["unit", "period", "standard", "outcome", "provisional", "total", "maximum", "threshold",
+                    "criteria", "reasons", "missing"] {
+            #expect(object[key] != nil, "missing key \(key)")
+        }
+        let standard = try #require(object["standard"] as? [String: Any])
+        #expect(standard["hash"] as? String == reference.hash)
+        let criteria = try #require(object["criteria"] as? [[String: Any]])
+        #expect(criteria.count == 13)
+        #expect(criteria.allSatisfy { $0["id"] != nil && $0["points"] != nil && $0["maximum"] != nil && $0["indicators"] != nil })
+        #expect(object["outcome"] as? String == "recognized")
+    }
+
+    @Test func aProvisionalDecisionSaysSoInEveryFormatAndLanguage() throws {
+        let decision = try decide("phuong-ba-dinh-recognized.yaml")
+        #expect(decision.provisional)
+        let json = DecisionJSON.value(decision, reference, language: .en).rendered()
+        #expect(json.contains("\"provisional\": true"))
+        #expect(json.contains("\"provisionalValues\": ["))
+        #expect(DecisionReport(style: .text, language: .vi).render(decision, reference).contains("KẾT QUẢ TẠM THỜI"))
+        #expect(DecisionReport(style: .markdown, language: .vi).render(decision, reference).contains("> **⚠ KẾT QUẢ TẠM THỜI"))
+        #expect(DecisionReport(style: .text, language: .en).render(decision, reference).contains("PROVISIONAL"))
+    }
+
+    @Test func everyReasonCarriesACitation() throws {
+        let decision = try decide("xa-dak-ro-not-recognized.yaml")
+        for reason in decision.reasons {
+            let citation = ReasonText.citation(reason, decision: decision, standard: reference.standard)
+            #expect(citation?.isEmpty == false, "no citation for \(reason)")
+        }
+    }
+
+    @Test func anUndeterminedDecisionListsWhatToCollect() throws {
+        let decision = try decide("xa-tan-hoa-undetermined.yaml")
+        #expect(decision.outcome == .undetermined)
+        let text = DecisionReport(style: .text, language: .vi).render(decision, reference)
+        #expect(text.contains("Dữ kiện cần thu thập thêm"))
+        #expect(text.contains("[c09.children-checked]"))
+    }
+
+    @Test func vietnameseOutputIsNFC() throws {
+        let decision = try decide("xa-dak-ro-not-recognized.yaml")
+        let text = DecisionReport(style: .markdown, language: .vi).render(decision, reference)
+        #expect(text == text.precomposedStringWithCanonicalMapping)
+    }
+}
