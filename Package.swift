@@ -29,7 +29,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "phuhop", dependencies: ["PhuhopCLI"]),
-        .executableTarget(name: "phuhop-bench", dependencies: ["PhuhopCore", "PhuhopFormats"]),
+        .executableTarget(name: "phuhop-bench", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
         .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
         .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
         .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),

@@ -14,23 +14,23 @@
 ///   unless some zero criterion was reached through non-provisional values only.
 public struct Evaluator: Sendable {
     public let standard: Standard
-    private let indicatorCount: Int
+    private let plan: EvaluationPlan
 
     public init(standard: Standard) {
         self.standard = standard
-        indicatorCount = standard.criteria.reduce(0) { $0 + $1.indicators.count }
+        plan = EvaluationPlan(standard)
     }
 
     /// Evaluates one unit's evidence.
     public func evaluate(_ evidence: Evidence) -> Decision {
-        var trace = Trace(capacity: indicatorCount)
+        var trace = Trace(capacity: plan.indicatorCount)
         var criteria: [CriterionResult] = []
         criteria.reserveCapacity(standard.criteria.count)
         var lowestTotal = 0
         var highestTotal = 0
         var totalKnown = true
 
-        for c in standard.criteria.indices {
+        for c in plan.criteria.indices {
             let result = scoreCriterion(c, evidence, &trace)
             criteria.append(result)
             lowestTotal += result.lowest
@@ -64,6 +64,7 @@ public struct Evaluator: Sendable {
 
         // Decisive reasons, in the order a reader needs them.
         var decisive: [Reason] = []
+        decisive.reserveCapacity(trace.details.count + 8)
         if let rule = derived.rule {
             decisive.append(Reason(.classApplied, .classRule(rule)))
         } else {
@@ -96,12 +97,13 @@ public struct Evaluator: Sendable {
             provisional = !trace.provisional.isEmpty
         }
         if provisional { decisive.append(Reason(.restsOnProvisional, .decision)) }
+        decisive += trace.details
 
         return Decision(
             unit: evidence.unit, period: evidence.period, outcome: outcome, provisional: provisional,
             total: total, lowestTotal: lowestTotal, highestTotal: highestTotal, maximum: standard.maximum.value,
             unitClass: derived.unitClass, classRule: derived.rule, threshold: threshold,
-            criteria: criteria, indicators: trace.indicators, reasons: decisive + trace.details,
+            criteria: criteria, indicators: trace.indicators, reasons: decisive,
             missing: trace.missing, provisionalValues: trace.provisional
         )
     }
@@ -109,18 +111,18 @@ public struct Evaluator: Sendable {
     // MARK: - Criteria
 
     private func scoreCriterion(_ c: Int, _ evidence: Evidence, _ trace: inout Trace) -> CriterionResult {
-        let criterion = standard.criteria[c]
+        let criterion = plan.criteria[c]
         let start = trace.indicators.count
         var known = 0
         var possible = 0
         var allKnown = true
         var usedProvisional = false
-        if criterion.provenance == .provisional {
+        if criterion.provisional {
             trace.useProvisional(.criterion(c))
             usedProvisional = true
         }
         for i in criterion.indicators.indices {
-            let result = scoreIndicator(c, i, evidence, &trace, &usedProvisional)
+            let result = scoreIndicator(c, i, criterion.indicators[i], evidence, &trace, &usedProvisional)
             if let points = result.points {
                 known += points
             } else {
@@ -129,11 +131,11 @@ public struct Evaluator: Sendable {
             }
             trace.indicators.append(result)
         }
-        let maximum = criterion.maximum.value
+        let maximum = criterion.maximum
         let capped = known > maximum
         if capped {
             trace.details.append(Reason(.criterionCapped, .criterion(c)))
-            if criterion.maximum.isProvisional {
+            if criterion.maximumProvisional {
                 trace.useProvisional(.criterionMaximum(c))
                 usedProvisional = true
             }
@@ -149,11 +151,11 @@ public struct Evaluator: Sendable {
     // MARK: - Indicators
 
     private func scoreIndicator(
-        _ c: Int, _ i: Int, _ evidence: Evidence, _ trace: inout Trace, _ usedProvisional: inout Bool
+        _ c: Int, _ i: Int, _ indicator: EvaluationPlan.Indicator, _ evidence: Evidence, _ trace: inout Trace,
+        _ usedProvisional: inout Bool
     ) -> IndicatorResult {
-        let indicator = standard.criteria[c].indicators[i]
         let subject = ReasonSubject.indicator(criterion: c, indicator: i)
-        if indicator.provenance == .provisional {
+        if indicator.provisional {
             trace.useProvisional(.indicator(criterion: c, indicator: i))
             usedProvisional = true
         }
@@ -162,8 +164,8 @@ public struct Evaluator: Sendable {
                             status: status, measure: measure)
         }
         func scored(_ points: Int, _ status: IndicatorStatus, _ measure: Measure?, _ value: ValueReference?,
-                    _ provenance: Provenance) -> IndicatorResult {
-            if provenance == .provisional, let value {
+                    _ provisional: Bool) -> IndicatorResult {
+            if provisional, let value {
                 trace.useProvisional(value)
                 usedProvisional = true
             }
@@ -171,18 +173,17 @@ public struct Evaluator: Sendable {
                                    status: status, measure: measure)
         }
 
-        switch indicator.scoring {
-        case .activity(let fact, let points):
+        switch indicator.kind {
+        case .activity(let fact, let points, let provisional):
             guard case .boolean(let held)? = evidence.facts[fact] else {
                 trace.addMissing(fact)
                 return unscored(.missing)
             }
             trace.details.append(Reason(held ? .activityMet : .activityNotMet, subject))
             if held {
-                return scored(points.value, .activity(true), .flag(true),
-                              .activityPoints(criterion: c, indicator: i), points.provenance)
+                return scored(points, .activity(true), .flag(true), .activityPoints(criterion: c, indicator: i), provisional)
             }
-            return scored(0, .activity(false), .flag(false), nil, .verified)
+            return scored(0, .activity(false), .flag(false), nil, false)
 
         case .count(let fact, let bands):
             guard case .count(let value)? = evidence.facts[fact] else {
@@ -195,17 +196,29 @@ public struct Evaluator: Sendable {
             }
             trace.details.append(Reason(.bandMatched, subject))
             return scored(bands[b].points, .band(b), .count(value), .band(criterion: c, indicator: i, band: b),
-                          bands[b].provenance)
+                          bands[b].provisional)
 
         case .ratio(let ratio):
             var anyMissing = false
-            for fact in ratio.facts where evidence.facts[fact] == nil {
+            if let share = ratio.share, evidence.facts[share] == nil {
+                trace.addMissing(share)
+                anyMissing = true
+            }
+            for fact in ratio.numerator where evidence.facts[fact] == nil {
                 trace.addMissing(fact)
                 anyMissing = true
             }
+            for fact in ratio.denominator where evidence.facts[fact] == nil {
+                trace.addMissing(fact)
+                anyMissing = true
+            }
+            for sample in ratio.samples where evidence.facts[sample.fact] == nil {
+                trace.addMissing(sample.fact)
+                anyMissing = true
+            }
             if anyMissing { return unscored(.missing) }
-            for (k, sample) in ratio.minimumSample.enumerated() {
-                if sample.provenance == .provisional {
+            for (k, sample) in ratio.samples.enumerated() {
+                if sample.provisional {
                     trace.useProvisional(.sampleMinimum(criterion: c, indicator: i, sample: k))
                     usedProvisional = true
                 }
@@ -216,24 +229,23 @@ public struct Evaluator: Sendable {
             }
             let value: Rational
             let measure: Measure
-            switch ratio.source {
-            case .share(let fact):
-                guard case .share(let share)? = evidence.facts[fact] else { return unscored(.missing) }
-                value = share
-                measure = .share(share)
-            case .counts(let numeratorFacts, let denominatorFacts):
-                let numerator = sum(numeratorFacts, evidence)
-                let denominator = sum(denominatorFacts, evidence)
-                if denominator == 0, let rule = ratio.ifDenominatorZero {
+            if let share = ratio.share {
+                guard case .share(let fraction)? = evidence.facts[share] else { return unscored(.missing) }
+                value = fraction
+                measure = .share(fraction)
+            } else {
+                let numerator = sum(ratio.numerator, evidence)
+                let denominator = sum(ratio.denominator, evidence)
+                if denominator == 0, let rule = ratio.zero {
                     let zero = Measure.ratio(numerator: numerator, denominator: 0, value: .zero)
-                    switch rule.value {
+                    switch rule {
                     case .points(let points):
                         trace.details.append(Reason(.denominatorZero, subject))
                         return scored(points, .denominatorZero, zero,
-                                      .zeroDenominator(criterion: c, indicator: i), rule.provenance)
+                                      .zeroDenominator(criterion: c, indicator: i), ratio.zeroProvisional)
                     case .undetermined:
                         trace.details.append(Reason(.denominatorZeroUndetermined, subject))
-                        if rule.isProvisional {
+                        if ratio.zeroProvisional {
                             trace.useProvisional(.zeroDenominator(criterion: c, indicator: i))
                             usedProvisional = true
                         }
@@ -246,9 +258,9 @@ public struct Evaluator: Sendable {
                     trace.details.append(Reason(.denominatorZeroUndetermined, subject))
                     return unscored(.denominatorZeroUndetermined)
                 }
-                value = ratio.per.map { fraction.multiplied(by: Int64($0.value)) } ?? fraction
+                value = ratio.per.map { fraction.multiplied(by: $0) } ?? fraction
                 measure = .ratio(numerator: numerator, denominator: denominator, value: value)
-                if let per = ratio.per, per.isProvisional {
+                if ratio.per != nil, ratio.perProvisional {
                     trace.useProvisional(.per(criterion: c, indicator: i))
                     usedProvisional = true
                 }
@@ -259,12 +271,13 @@ public struct Evaluator: Sendable {
             }
             trace.details.append(Reason(.bandMatched, subject))
             return scored(ratio.bands[b].points, .band(b), measure, .band(criterion: c, indicator: i, band: b),
-                          ratio.bands[b].provenance)
+                          ratio.bands[b].provisional)
         }
     }
 
-    private func bandIndex(_ value: Rational, _ bands: [Band]) -> Int? {
-        bands.firstIndex { $0.contains(value) }
+    private func bandIndex(_ value: Rational, _ bands: [EvaluationPlan.Band]) -> Int? {
+        for b in bands.indices where bands[b].contains(value) { return b }
+        return nil
     }
 
     private func sum(_ facts: [Int], _ evidence: Evidence) -> Int64 {
