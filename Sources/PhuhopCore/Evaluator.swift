@@ -121,8 +121,8 @@ public struct Evaluator: Sendable {
             trace.useProvisional(.criterion(c))
             usedProvisional = true
         }
-        for i in criterion.indicators.indices {
-            let result = scoreIndicator(c, i, criterion.indicators[i], evidence, &trace, &usedProvisional)
+        for (i, flat) in criterion.indicators.enumerated() {
+            let result = scoreIndicator(c, i, plan.indicators[flat], evidence, &trace, &usedProvisional)
             if let points = result.points {
                 known += points
             } else {
@@ -174,50 +174,48 @@ public struct Evaluator: Sendable {
         }
 
         switch indicator.kind {
-        case .activity(let fact, let points, let provisional):
-            guard case .boolean(let held)? = evidence.facts[fact] else {
-                trace.addMissing(fact)
+        case .activity:
+            guard case .boolean(let held)? = evidence.facts[indicator.fact] else {
+                trace.addMissing(indicator.fact)
                 return unscored(.missing)
             }
             trace.details.append(Reason(held ? .activityMet : .activityNotMet, subject))
             if held {
-                return scored(points, .activity(true), .flag(true), .activityPoints(criterion: c, indicator: i), provisional)
+                return scored(indicator.points, .activity(true), .flag(true), .activityPoints(criterion: c, indicator: i),
+                              indicator.pointsProvisional)
             }
             return scored(0, .activity(false), .flag(false), nil, false)
 
-        case .count(let fact, let bands):
-            guard case .count(let value)? = evidence.facts[fact] else {
-                trace.addMissing(fact)
+        case .count:
+            guard case .count(let value)? = evidence.facts[indicator.fact] else {
+                trace.addMissing(indicator.fact)
                 return unscored(.missing)
             }
-            guard let b = bandIndex(Rational(integer: value), bands) else {
+            guard let b = bandIndex(Rational(integer: value), indicator.bands) else {
                 trace.details.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, .count(value))
             }
             trace.details.append(Reason(.bandMatched, subject))
-            return scored(bands[b].points, .band(b), .count(value), .band(criterion: c, indicator: i, band: b),
-                          bands[b].provisional)
+            let band = plan.bands[indicator.bands.lowerBound + b]
+            return scored(band.points, .band(b), .count(value), .band(criterion: c, indicator: i, band: b), band.provisional)
 
-        case .ratio(let ratio):
+        case .ratio:
             var anyMissing = false
-            if let share = ratio.share, evidence.facts[share] == nil {
-                trace.addMissing(share)
+            if indicator.fact >= 0, evidence.facts[indicator.fact] == nil {
+                trace.addMissing(indicator.fact)
                 anyMissing = true
             }
-            for fact in ratio.numerator where evidence.facts[fact] == nil {
-                trace.addMissing(fact)
+            for n in indicator.numerator.lowerBound..<indicator.denominator.upperBound where evidence.facts[plan.facts[n]] == nil {
+                trace.addMissing(plan.facts[n])
                 anyMissing = true
             }
-            for fact in ratio.denominator where evidence.facts[fact] == nil {
-                trace.addMissing(fact)
-                anyMissing = true
-            }
-            for sample in ratio.samples where evidence.facts[sample.fact] == nil {
-                trace.addMissing(sample.fact)
+            for k in indicator.samples where evidence.facts[plan.samples[k].fact] == nil {
+                trace.addMissing(plan.samples[k].fact)
                 anyMissing = true
             }
             if anyMissing { return unscored(.missing) }
-            for (k, sample) in ratio.samples.enumerated() {
+            for (k, s) in indicator.samples.enumerated() {
+                let sample = plan.samples[s]
                 if sample.provisional {
                     trace.useProvisional(.sampleMinimum(criterion: c, indicator: i, sample: k))
                     usedProvisional = true
@@ -229,23 +227,23 @@ public struct Evaluator: Sendable {
             }
             let value: Rational
             let measure: Measure
-            if let share = ratio.share {
-                guard case .share(let fraction)? = evidence.facts[share] else { return unscored(.missing) }
+            if indicator.fact >= 0 {
+                guard case .share(let fraction)? = evidence.facts[indicator.fact] else { return unscored(.missing) }
                 value = fraction
                 measure = .share(fraction)
             } else {
-                let numerator = sum(ratio.numerator, evidence)
-                let denominator = sum(ratio.denominator, evidence)
-                if denominator == 0, let rule = ratio.zero {
+                let numerator = sum(indicator.numerator, evidence)
+                let denominator = sum(indicator.denominator, evidence)
+                if denominator == 0, let rule = indicator.zero {
                     let zero = Measure.ratio(numerator: numerator, denominator: 0, value: .zero)
                     switch rule {
                     case .points(let points):
                         trace.details.append(Reason(.denominatorZero, subject))
                         return scored(points, .denominatorZero, zero,
-                                      .zeroDenominator(criterion: c, indicator: i), ratio.zeroProvisional)
+                                      .zeroDenominator(criterion: c, indicator: i), indicator.zeroProvisional)
                     case .undetermined:
                         trace.details.append(Reason(.denominatorZeroUndetermined, subject))
-                        if ratio.zeroProvisional {
+                        if indicator.zeroProvisional {
                             trace.useProvisional(.zeroDenominator(criterion: c, indicator: i))
                             usedProvisional = true
                         }
@@ -258,32 +256,33 @@ public struct Evaluator: Sendable {
                     trace.details.append(Reason(.denominatorZeroUndetermined, subject))
                     return unscored(.denominatorZeroUndetermined)
                 }
-                value = ratio.per.map { fraction.multiplied(by: $0) } ?? fraction
+                value = indicator.per > 0 ? fraction.multiplied(by: indicator.per) : fraction
                 measure = .ratio(numerator: numerator, denominator: denominator, value: value)
-                if ratio.per != nil, ratio.perProvisional {
+                if indicator.per > 0, indicator.perProvisional {
                     trace.useProvisional(.per(criterion: c, indicator: i))
                     usedProvisional = true
                 }
             }
-            guard let b = bandIndex(value, ratio.bands) else {
+            guard let b = bandIndex(value, indicator.bands) else {
                 trace.details.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, measure)
             }
             trace.details.append(Reason(.bandMatched, subject))
-            return scored(ratio.bands[b].points, .band(b), measure, .band(criterion: c, indicator: i, band: b),
-                          ratio.bands[b].provisional)
+            let band = plan.bands[indicator.bands.lowerBound + b]
+            return scored(band.points, .band(b), measure, .band(criterion: c, indicator: i, band: b), band.provisional)
         }
     }
 
-    private func bandIndex(_ value: Rational, _ bands: [EvaluationPlan.Band]) -> Int? {
-        for b in bands.indices where bands[b].contains(value) { return b }
+    /// The position of the first band (within `range`) that holds the value.
+    private func bandIndex(_ value: Rational, _ range: Range<Int>) -> Int? {
+        for b in range where plan.bands[b].contains(value) { return b - range.lowerBound }
         return nil
     }
 
-    private func sum(_ facts: [Int], _ evidence: Evidence) -> Int64 {
+    private func sum(_ range: Range<Int>, _ evidence: Evidence) -> Int64 {
         var total: Int64 = 0
-        for fact in facts {
-            if case .count(let n)? = evidence.facts[fact] { total += n }
+        for n in range {
+            if case .count(let value)? = evidence.facts[plan.facts[n]] { total += value }
         }
         return total
     }
