@@ -48,7 +48,13 @@ struct CriteriaLocation {
             throw CommandError(vi: "không có bộ tiêu chí “\(id)” trong \(root.path)\(hint)",
                                en: "no standard “\(id)” in \(root.path)\(hint)")
         }
-        return try CriteriaLoader.load(folder: root.appendingPathComponent(id), displayPath: displayPath(id))
+        let loaded = try CriteriaLoader.load(folder: root.appendingPathComponent(id), displayPath: displayPath(id))
+        // A copied folder that keeps the original id would score silently under the wrong name.
+        guard loaded.standard.id == id else {
+            throw CommandError(vi: "thư mục \(id)/ khai báo id “\(loaded.standard.id)” trong standard.yaml; tên thư mục và id phải trùng nhau",
+                               en: "folder \(id)/ declares id “\(loaded.standard.id)” in standard.yaml; the folder name and the id must match")
+        }
+        return loaded
     }
 
     /// The standard to use when neither the option nor the evidence names one: the only one.

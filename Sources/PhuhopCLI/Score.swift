@@ -40,7 +40,8 @@ struct Score: PhuhopCommand {
                     ?? location.defaultID()
                 if loaded[id] == nil { loaded[id] = try location.load(id) }
                 guard let standardFile = loaded[id] else { continue }
-                let evidence = try EvidenceReader.read(input.data, file: input.name, standard: standardFile.standard)
+                let evidence = try EvidenceReader.read(input.data, file: input.name, standard: standardFile.standard,
+                                                      overridden: standard != nil)
                 let decision = Evaluator(standard: standardFile.standard).evaluate(evidence)
                 decisions.append((decision, StandardReference(standard: standardFile.standard, hash: standardFile.hash)))
             } catch let error as InputError {

@@ -15,19 +15,21 @@ public enum EvidenceReader {
     }
 
     /// Reads one evidence document.
-    public static func read(_ data: Data, file: String, standard: Standard) throws -> Evidence {
+    /// `overridden` is true when the user chose the standard explicitly (`--standard`): the
+    /// evidence may then name another one, as when scoring it against a draft.
+    public static func read(_ data: Data, file: String, standard: Standard, overridden: Bool = false) throws -> Evidence {
         let root = try Document.parse(data, file: file)
         let log = DiagnosticLog(file: file)
-        let evidence = read(root, standard: standard, log: log)
+        let evidence = read(root, standard: standard, log: log, overridden: overridden)
         try log.throwIfAny()
         guard let evidence else { throw InputError(log.items) }
         return evidence
     }
 
     /// Reads an evidence mapping found inside another document (a golden case).
-    static func read(_ element: Element, standard: Standard, log: DiagnosticLog) -> Evidence? {
+    static func read(_ element: Element, standard: Standard, log: DiagnosticLog, overridden: Bool = false) -> Evidence? {
         guard let map = MappingReader(element, allowed: keys, log: log) else { return nil }
-        if let requested = map.optional("standard"), let id = log.string(requested), id != standard.id {
+        if let requested = map.optional("standard"), let id = log.string(requested), id != standard.id, !overridden {
             log.add(requested, LocalizedText(vi: "bằng chứng dành cho chuẩn “\(id)”, đang chấm theo “\(standard.id)”",
                                              en: "the evidence is for standard “\(id)”, scoring against “\(standard.id)”"))
         }
