@@ -31,8 +31,41 @@ public struct Decision: Sendable {
     public var indicators: [IndicatorResult]
     public var reasons: [Reason]
     public var missing: [MissingItem]
-    /// Every provisional value the evaluation used, in the order it used them.
-    public var provisionalValues: [ValueReference]
+    /// Which values of the standard the evaluation used that are provisional: bit n stands
+    /// for `valueTable[n]`. A bit set is what the hot path can afford; `provisionalValues` names them.
+    public var provisionalSlots: [UInt64]
+    /// `Standard.allValues` of the standard that decided, shared by every decision.
+    public var valueTable: [ValueReference]
+
+    /// Every provisional value the evaluation used, in the standard's reading order.
+    public var provisionalValues: [ValueReference] {
+        var out: [ValueReference] = []
+        for (n, value) in valueTable.enumerated() where provisionalSlots[n >> 6] & (1 << UInt64(n & 63)) != 0 {
+            out.append(value)
+        }
+        return out
+    }
+
+    /// An empty decision for a unit, to be filled by `Evaluator.evaluate(_:into:)`.
+    init(unit: UnitInfo, period: Period, valueTable: [ValueReference]) {
+        self.unit = unit
+        self.period = period
+        outcome = .undetermined
+        provisional = false
+        total = nil
+        lowestTotal = 0
+        highestTotal = 0
+        maximum = 0
+        unitClass = nil
+        classRule = nil
+        threshold = nil
+        criteria = []
+        indicators = []
+        reasons = []
+        missing = []
+        provisionalSlots = []
+        self.valueTable = valueTable
+    }
 
     /// Points short of the threshold, when the total and the class are known and it falls short.
     public var shortfall: Int? {

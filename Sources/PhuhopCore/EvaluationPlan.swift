@@ -11,6 +11,8 @@ struct EvaluationPlan: Sendable {
         var upper: Bound?
         var points: Int
         var provisional: Bool
+        /// Index of this band in `Standard.allValues`.
+        var slot: Int
 
         @inline(__always)
         func contains(_ value: Rational) -> Bool {
@@ -24,6 +26,7 @@ struct EvaluationPlan: Sendable {
         var fact: Int
         var atLeast: Int64
         var provisional: Bool
+        var slot: Int
     }
 
     enum Kind: Sendable {
@@ -49,6 +52,12 @@ struct EvaluationPlan: Sendable {
         var zeroProvisional: Bool
         var maximumPoints: Int
         var provisional: Bool
+        /// Indices in `Standard.allValues` of the definition, the activity points, the
+        /// multiplier and the zero-denominator rule (-1 where there is none).
+        var slot: Int
+        var pointsSlot: Int
+        var perSlot: Int
+        var zeroSlot: Int
     }
 
     struct Criterion: Sendable {
@@ -56,23 +65,52 @@ struct EvaluationPlan: Sendable {
         var maximum: Int
         var maximumProvisional: Bool
         var provisional: Bool
+        var slot: Int
+        var maximumSlot: Int
+    }
+
+    /// A class rule as plain data: the unit types as a bit set, the conditions as a range.
+    struct ClassRule: Sendable {
+        var unitClass: Int
+        /// Bit `n` set when `UnitType.allCases[n]` is allowed; 0 allows every type.
+        var unitTypes: UInt8
+        var conditions: Range<Int>
+        var provisional: Bool
+        var thresholdProvisional: Bool
+        var slot: Int
+        var thresholdSlot: Int
     }
 
     private(set) var criteria: [Criterion] = []
+    private(set) var classRules: [ClassRule] = []
+    /// Attribute index and required value, for every class rule, by range.
+    private(set) var conditions: [(attribute: Int, value: Bool)] = []
     private(set) var indicators: [Indicator] = []
     private(set) var bands: [Band] = []
     private(set) var facts: [Int] = []
     private(set) var samples: [Sample] = []
+    /// `Standard.allValues`, which slots index; decisions share it to name their provisional values.
+    let values: [ValueReference]
 
     init(_ standard: Standard) {
-        for criterion in standard.criteria {
+        values = standard.allValues
+        var slots: [ValueReference: Int] = [:]
+        for (n, value) in values.enumerated() { slots[value] = n }
+        for (c, criterion) in standard.criteria.enumerated() {
             let first = indicators.count
-            for indicator in criterion.indicators {
+            for (i, indicator) in criterion.indicators.enumerated() {
                 var plan = Indicator(
                     kind: .activity, fact: -1, points: 0, pointsProvisional: false, bands: 0..<0, numerator: 0..<0,
                     denominator: 0..<0, samples: 0..<0, per: 0, perProvisional: false, zero: nil,
                     zeroProvisional: false, maximumPoints: indicator.maximumPoints,
-                    provisional: indicator.provenance == .provisional)
+                    provisional: indicator.provenance == .provisional,
+                    slot: slots[.indicator(criterion: c, indicator: i)] ?? -1,
+                    pointsSlot: slots[.activityPoints(criterion: c, indicator: i)] ?? -1,
+                    perSlot: slots[.per(criterion: c, indicator: i)] ?? -1,
+                    zeroSlot: slots[.zeroDenominator(criterion: c, indicator: i)] ?? -1)
+                func bandSlots(_ list: [PhuhopCore.Band]) -> [Int] {
+                    list.indices.map { slots[.band(criterion: c, indicator: i, band: $0)] ?? -1 }
+                }
                 switch indicator.scoring {
                 case .activity(let fact, let points):
                     plan.fact = fact
@@ -81,7 +119,7 @@ struct EvaluationPlan: Sendable {
                 case .count(let fact, let list):
                     plan.kind = .count
                     plan.fact = fact
-                    plan.bands = append(list)
+                    plan.bands = append(list, slots: bandSlots(list))
                 case .ratio(let ratio):
                     plan.kind = .ratio
                     switch ratio.source {
@@ -96,25 +134,50 @@ struct EvaluationPlan: Sendable {
                     plan.zero = ratio.ifDenominatorZero?.value
                     plan.zeroProvisional = ratio.ifDenominatorZero?.isProvisional ?? false
                     let start = samples.count
-                    samples += ratio.minimumSample.map {
-                        Sample(fact: $0.fact, atLeast: $0.atLeast, provisional: $0.provenance == .provisional)
+                    for (k, sample) in ratio.minimumSample.enumerated() {
+                        samples.append(Sample(
+                            fact: sample.fact, atLeast: sample.atLeast, provisional: sample.provenance == .provisional,
+                            slot: slots[.sampleMinimum(criterion: c, indicator: i, sample: k)] ?? -1))
                     }
                     plan.samples = start..<samples.count
-                    plan.bands = append(ratio.bands)
+                    plan.bands = append(ratio.bands, slots: bandSlots(ratio.bands))
                 }
                 indicators.append(plan)
             }
             criteria.append(Criterion(
                 indicators: first..<indicators.count, maximum: criterion.maximum.value,
-                maximumProvisional: criterion.maximum.isProvisional, provisional: criterion.provenance == .provisional))
+                maximumProvisional: criterion.maximum.isProvisional, provisional: criterion.provenance == .provisional,
+                slot: slots[.criterion(c)] ?? -1, maximumSlot: slots[.criterionMaximum(c)] ?? -1))
+        }
+        for (r, rule) in standard.recognition.classRules.enumerated() {
+            let start = conditions.count
+            conditions += rule.attributes
+            classRules.append(ClassRule(
+                unitClass: rule.unitClass, unitTypes: rule.unitTypes.reduce(0) { $0 | Self.bit($1) },
+                conditions: start..<conditions.count, provisional: rule.provenance == .provisional,
+                thresholdProvisional: standard.recognition.classes[rule.unitClass].threshold.isProvisional,
+                slot: slots[.classRule(r)] ?? -1, thresholdSlot: slots[.threshold(unitClass: rule.unitClass)] ?? -1))
         }
     }
 
     var indicatorCount: Int { indicators.count }
 
-    private mutating func append(_ list: [PhuhopCore.Band]) -> Range<Int> {
+    /// The bit for a unit type in `ClassRule.unitTypes`.
+    static func bit(_ type: UnitType) -> UInt8 {
+        switch type {
+        case .xa: 1
+        case .phuong: 2
+        case .thiTran: 4
+        case .dacKhu: 8
+        }
+    }
+
+    private mutating func append(_ list: [PhuhopCore.Band], slots: [Int]) -> Range<Int> {
         let start = bands.count
-        bands += list.map { Band(lower: $0.lower, upper: $0.upper, points: $0.points, provisional: $0.provenance == .provisional) }
+        for (band, slot) in zip(list, slots) {
+            bands.append(Band(lower: band.lower, upper: band.upper, points: band.points,
+                              provisional: band.provenance == .provisional, slot: slot))
+        }
         return start..<bands.count
     }
 

@@ -23,16 +23,28 @@ public struct Evaluator: Sendable {
 
     /// Evaluates one unit's evidence.
     public func evaluate(_ evidence: Evidence) -> Decision {
-        var trace = Trace(capacity: plan.indicatorCount)
-        var criteria: [CriterionResult] = []
-        criteria.reserveCapacity(standard.criteria.count)
+        var decision = Decision(unit: evidence.unit, period: evidence.period, valueTable: plan.values)
+        evaluate(evidence, into: &decision)
+        return decision
+    }
+
+    /// Evaluates one unit's evidence into an existing decision, reusing its storage.
+    ///
+    /// The result is the same as `evaluate(_:)`; a loop over many units (a batch, a benchmark)
+    /// passes the same decision each time and so allocates nothing once it has warmed up.
+    public func evaluate(_ evidence: Evidence, into decision: inout Decision) {
+        var trace = Trace(reusing: &decision, capacity: plan.indicatorCount, values: plan.values.count)
+        decision.unit = evidence.unit
+        decision.period = evidence.period
+        decision.valueTable = plan.values
+        decision.maximum = standard.maximum.value
         var lowestTotal = 0
         var highestTotal = 0
         var totalKnown = true
 
         for c in plan.criteria.indices {
             let result = scoreCriterion(c, evidence, &trace)
-            criteria.append(result)
+            trace.criteria.append(result)
             lowestTotal += result.lowest
             highestTotal += result.highest
             if result.points == nil { totalKnown = false }
@@ -42,15 +54,19 @@ public struct Evaluator: Sendable {
         let recognition = standard.recognition
         let threshold = derived.unitClass.map { recognition.classes[$0].threshold.value }
         let zeroRuleApplies = recognition.noZeroCriterion.value
-        var zeroCriteria: [Int] = []
+        var anyZero = false
+        var everyZeroProvisional = true
         if zeroRuleApplies {
-            for result in criteria where result.highest == 0 { zeroCriteria.append(result.criterion) }
+            for result in trace.criteria where result.highest == 0 {
+                anyZero = true
+                if !result.restsOnProvisional { everyZeroProvisional = false }
+            }
         }
         let total: Int? = totalKnown ? lowestTotal : nil
         let anythingUnknown = !totalKnown || derived.unitClass == nil
 
         let outcome: Outcome
-        if !zeroCriteria.isEmpty {
+        if anyZero {
             outcome = .notRecognized
         } else if let threshold, highestTotal < threshold {
             outcome = .notRecognized
@@ -62,50 +78,49 @@ public struct Evaluator: Sendable {
             outcome = .notRecognized
         }
 
-        // Decisive reasons, in the order a reader needs them.
-        var decisive: [Reason] = []
-        decisive.reserveCapacity(trace.details.count + 8)
+        // Decisive reasons, in the order a reader needs them; written after the details and
+        // rotated to the front, so no second buffer is needed.
+        let detailCount = trace.reasons.count
         if let rule = derived.rule {
-            decisive.append(Reason(.classApplied, .classRule(rule)))
+            trace.reasons.append(Reason(.classApplied, .classRule(rule)))
         } else {
-            decisive.append(Reason(.classUndetermined, .decision))
+            trace.reasons.append(Reason(.classUndetermined, .decision))
         }
-        if !zeroCriteria.isEmpty {
-            for c in zeroCriteria { decisive.append(Reason(.zeroCriterion, .criterion(c))) }
-        } else if criteria.allSatisfy({ ($0.points ?? 0) > 0 }) {
-            decisive.append(Reason(.allCriteriaAboveZero, .decision))
+        if anyZero {
+            for result in trace.criteria where result.highest == 0 {
+                trace.reasons.append(Reason(.zeroCriterion, .criterion(result.criterion)))
+            }
+        } else if trace.criteria.allSatisfy({ ($0.points ?? 0) > 0 }) {
+            trace.reasons.append(Reason(.allCriteriaAboveZero, .decision))
         }
         if let threshold {
             if let total, total >= threshold {
-                decisive.append(Reason(.thresholdReached, .decision))
+                trace.reasons.append(Reason(.thresholdReached, .decision))
             } else if highestTotal < threshold || total != nil {
-                decisive.append(Reason(.belowThreshold, .decision))
+                trace.reasons.append(Reason(.belowThreshold, .decision))
             }
         }
         for item in trace.missing {
             switch item {
-            case .fact(let f): decisive.append(Reason(.missingFact, .fact(f)))
-            case .attribute(let a): decisive.append(Reason(.missingFact, .attribute(a)))
+            case .fact(let f): trace.reasons.append(Reason(.missingFact, .fact(f)))
+            case .attribute(let a): trace.reasons.append(Reason(.missingFact, .attribute(a)))
             }
         }
-        decisive += trace.samples
+        for k in trace.samples.indices { trace.reasons.append(Reason(.insufficientSample, trace.samples[k])) }
 
-        let provisional: Bool
-        if outcome == .notRecognized && !zeroCriteria.isEmpty {
-            provisional = zeroCriteria.allSatisfy { criteria[$0].restsOnProvisional }
-        } else {
-            provisional = !trace.provisional.isEmpty
-        }
-        if provisional { decisive.append(Reason(.restsOnProvisional, .decision)) }
-        decisive += trace.details
+        let provisional = outcome == .notRecognized && anyZero ? everyZeroProvisional : trace.usedProvisional
+        if provisional { trace.reasons.append(Reason(.restsOnProvisional, .decision)) }
+        trace.reasons.rotateToFront(from: detailCount)
 
-        return Decision(
-            unit: evidence.unit, period: evidence.period, outcome: outcome, provisional: provisional,
-            total: total, lowestTotal: lowestTotal, highestTotal: highestTotal, maximum: standard.maximum.value,
-            unitClass: derived.unitClass, classRule: derived.rule, threshold: threshold,
-            criteria: criteria, indicators: trace.indicators, reasons: decisive,
-            missing: trace.missing, provisionalValues: trace.provisional
-        )
+        decision.outcome = outcome
+        decision.provisional = provisional
+        decision.total = total
+        decision.lowestTotal = lowestTotal
+        decision.highestTotal = highestTotal
+        decision.unitClass = derived.unitClass
+        decision.classRule = derived.rule
+        decision.threshold = threshold
+        trace.store(into: &decision)
     }
 
     // MARK: - Criteria
@@ -118,7 +133,7 @@ public struct Evaluator: Sendable {
         var allKnown = true
         var usedProvisional = false
         if criterion.provisional {
-            trace.useProvisional(.criterion(c))
+            trace.useProvisional(criterion.slot)
             usedProvisional = true
         }
         for (i, flat) in criterion.indicators.enumerated() {
@@ -134,9 +149,9 @@ public struct Evaluator: Sendable {
         let maximum = criterion.maximum
         let capped = known > maximum
         if capped {
-            trace.details.append(Reason(.criterionCapped, .criterion(c)))
+            trace.reasons.append(Reason(.criterionCapped, .criterion(c)))
             if criterion.maximumProvisional {
-                trace.useProvisional(.criterionMaximum(c))
+                trace.useProvisional(criterion.maximumSlot)
                 usedProvisional = true
             }
         }
@@ -156,16 +171,16 @@ public struct Evaluator: Sendable {
     ) -> IndicatorResult {
         let subject = ReasonSubject.indicator(criterion: c, indicator: i)
         if indicator.provisional {
-            trace.useProvisional(.indicator(criterion: c, indicator: i))
+            trace.useProvisional(indicator.slot)
             usedProvisional = true
         }
         func unscored(_ status: IndicatorStatus, _ measure: Measure? = nil) -> IndicatorResult {
             IndicatorResult(criterion: c, indicator: i, points: nil, highest: indicator.maximumPoints,
                             status: status, measure: measure)
         }
-        func scored(_ points: Int, _ status: IndicatorStatus, _ measure: Measure?, _ value: ValueReference?,
+        func scored(_ points: Int, _ status: IndicatorStatus, _ measure: Measure?, _ value: Int,
                     _ provisional: Bool) -> IndicatorResult {
-            if provisional, let value {
+            if provisional {
                 trace.useProvisional(value)
                 usedProvisional = true
             }
@@ -179,12 +194,12 @@ public struct Evaluator: Sendable {
                 trace.addMissing(indicator.fact)
                 return unscored(.missing)
             }
-            trace.details.append(Reason(held ? .activityMet : .activityNotMet, subject))
+            trace.reasons.append(Reason(held ? .activityMet : .activityNotMet, subject))
             if held {
-                return scored(indicator.points, .activity(true), .flag(true), .activityPoints(criterion: c, indicator: i),
+                return scored(indicator.points, .activity(true), .flag(true), indicator.pointsSlot,
                               indicator.pointsProvisional)
             }
-            return scored(0, .activity(false), .flag(false), nil, false)
+            return scored(0, .activity(false), .flag(false), -1, false)
 
         case .count:
             guard case .count(let value)? = evidence.facts[indicator.fact] else {
@@ -192,12 +207,12 @@ public struct Evaluator: Sendable {
                 return unscored(.missing)
             }
             guard let b = bandIndex(Rational(integer: value), indicator.bands) else {
-                trace.details.append(Reason(.outsideBands, subject))
+                trace.reasons.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, .count(value))
             }
-            trace.details.append(Reason(.bandMatched, subject))
+            trace.reasons.append(Reason(.bandMatched, subject))
             let band = plan.bands[indicator.bands.lowerBound + b]
-            return scored(band.points, .band(b), .count(value), .band(criterion: c, indicator: i, band: b), band.provisional)
+            return scored(band.points, .band(b), .count(value), band.slot, band.provisional)
 
         case .ratio:
             var anyMissing = false
@@ -217,11 +232,11 @@ public struct Evaluator: Sendable {
             for (k, s) in indicator.samples.enumerated() {
                 let sample = plan.samples[s]
                 if sample.provisional {
-                    trace.useProvisional(.sampleMinimum(criterion: c, indicator: i, sample: k))
+                    trace.useProvisional(sample.slot)
                     usedProvisional = true
                 }
                 if case .count(let size)? = evidence.facts[sample.fact], size < sample.atLeast {
-                    trace.samples.append(Reason(.insufficientSample, subject))
+                    trace.samples.append(subject)
                     return unscored(.insufficientSample(k))
                 }
             }
@@ -238,13 +253,13 @@ public struct Evaluator: Sendable {
                     let zero = Measure.ratio(numerator: numerator, denominator: 0, value: .zero)
                     switch rule {
                     case .points(let points):
-                        trace.details.append(Reason(.denominatorZero, subject))
+                        trace.reasons.append(Reason(.denominatorZero, subject))
                         return scored(points, .denominatorZero, zero,
-                                      .zeroDenominator(criterion: c, indicator: i), indicator.zeroProvisional)
+                                      indicator.zeroSlot, indicator.zeroProvisional)
                     case .undetermined:
-                        trace.details.append(Reason(.denominatorZeroUndetermined, subject))
+                        trace.reasons.append(Reason(.denominatorZeroUndetermined, subject))
                         if indicator.zeroProvisional {
-                            trace.useProvisional(.zeroDenominator(criterion: c, indicator: i))
+                            trace.useProvisional(indicator.zeroSlot)
                             usedProvisional = true
                         }
                         return unscored(.denominatorZeroUndetermined, zero)
@@ -253,23 +268,23 @@ public struct Evaluator: Sendable {
                 guard let fraction = Rational(numerator, denominator) else {
                     // The loader requires a rule for every counted denominator; without one the
                     // indicator cannot be scored rather than guessed.
-                    trace.details.append(Reason(.denominatorZeroUndetermined, subject))
+                    trace.reasons.append(Reason(.denominatorZeroUndetermined, subject))
                     return unscored(.denominatorZeroUndetermined)
                 }
-                value = indicator.per > 0 ? fraction.multiplied(by: indicator.per) : fraction
+                value = indicator.per > 0 ? incidence(numerator, denominator, per: indicator.per) : fraction
                 measure = .ratio(numerator: numerator, denominator: denominator, value: value)
                 if indicator.per > 0, indicator.perProvisional {
-                    trace.useProvisional(.per(criterion: c, indicator: i))
+                    trace.useProvisional(indicator.perSlot)
                     usedProvisional = true
                 }
             }
             guard let b = bandIndex(value, indicator.bands) else {
-                trace.details.append(Reason(.outsideBands, subject))
+                trace.reasons.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, measure)
             }
-            trace.details.append(Reason(.bandMatched, subject))
+            trace.reasons.append(Reason(.bandMatched, subject))
             let band = plan.bands[indicator.bands.lowerBound + b]
-            return scored(band.points, .band(b), measure, .band(criterion: c, indicator: i, band: b), band.provisional)
+            return scored(band.points, .band(b), measure, band.slot, band.provisional)
         }
     }
 
@@ -277,6 +292,14 @@ public struct Evaluator: Sendable {
     private func bandIndex(_ value: Rational, _ range: Range<Int>) -> Int? {
         for b in range where plan.bands[b].contains(value) { return b - range.lowerBound }
         return nil
+    }
+
+    /// Cases per `per` children, exactly; skips reducing when the product fits, as it does for
+    /// any real population.
+    private func incidence(_ numerator: Int64, _ denominator: Int64, per: Int64) -> Rational {
+        let (scaled, overflow) = numerator.multipliedReportingOverflow(by: per)
+        if !overflow, let value = Rational(scaled, denominator) { return value }
+        return (Rational(numerator, denominator) ?? .zero).multiplied(by: per)
     }
 
     private func sum(_ range: Range<Int>, _ evidence: Evidence) -> Int64 {
@@ -298,29 +321,32 @@ public struct Evaluator: Sendable {
     /// makes its class possible; the class is known once a rule certainly holds and every class
     /// possible before it is that same class.
     private func deriveClass(_ unit: UnitInfo, _ trace: inout Trace) -> DerivedClass {
-        let rules = standard.recognition.classRules
         var possible: [Int] = []
         var unknownAttributes: [Int] = []
-        for (r, rule) in rules.enumerated() {
-            if !rule.unitTypes.isEmpty && !rule.unitTypes.contains(unit.unitType) { continue }
+        let typeBit = EvaluationPlan.bit(unit.unitType)
+        for (r, rule) in plan.classRules.enumerated() {
+            if rule.unitTypes != 0 && rule.unitTypes & typeBit == 0 { continue }
             var holds = true
-            var unknown: [Int] = []
-            for (attribute, expected) in rule.attributes {
+            var unknown = false
+            for n in rule.conditions {
+                let (attribute, expected) = plan.conditions[n]
                 switch unit.attributes[attribute] {
-                case nil: unknown.append(attribute)
+                case nil: unknown = true
                 case let actual?: if actual != expected { holds = false }
                 }
             }
             guard holds else { continue }
-            if !unknown.isEmpty {
+            if unknown {
                 possible.append(rule.unitClass)
-                for a in unknown where !unknownAttributes.contains(a) { unknownAttributes.append(a) }
+                for n in rule.conditions where unit.attributes[plan.conditions[n].attribute] == nil {
+                    let a = plan.conditions[n].attribute
+                    if !unknownAttributes.contains(a) { unknownAttributes.append(a) }
+                }
                 continue
             }
             if possible.allSatisfy({ $0 == rule.unitClass }) {
-                if rule.provenance == .provisional { trace.useProvisional(.classRule(r)) }
-                let threshold = standard.recognition.classes[rule.unitClass].threshold
-                if threshold.isProvisional { trace.useProvisional(.threshold(unitClass: rule.unitClass)) }
+                if rule.provisional { trace.useProvisional(rule.slot) }
+                if rule.thresholdProvisional { trace.useProvisional(rule.thresholdSlot) }
                 return DerivedClass(unitClass: rule.unitClass, rule: r)
             }
             break
@@ -330,26 +356,75 @@ public struct Evaluator: Sendable {
     }
 }
 
-/// What an evaluation records as it goes; kept in one place so the hot path appends to a few
-/// preallocated arrays instead of building intermediate ones.
+/// What an evaluation records as it goes: the decision's own arrays, emptied but keeping
+/// their capacity, so the hot path appends without allocating.
 private struct Trace {
+    var criteria: [CriterionResult] = []
     var indicators: [IndicatorResult] = []
-    var details: [Reason] = []
-    var samples: [Reason] = []
+    var reasons: [Reason] = []
+    var samples: [ReasonSubject] = []
     var missing: [MissingItem] = []
-    var provisional: [ValueReference] = []
+    /// Bit n set: `Standard.allValues[n]` is provisional and was used.
+    var provisional: [UInt64] = []
+    var usedProvisional = false
 
-    init(capacity: Int) {
+    init(reusing decision: inout Decision, capacity: Int, values: Int) {
+        swap(&criteria, &decision.criteria)
+        swap(&indicators, &decision.indicators)
+        swap(&reasons, &decision.reasons)
+        swap(&missing, &decision.missing)
+        swap(&provisional, &decision.provisionalSlots)
+        criteria.removeAll(keepingCapacity: true)
+        indicators.removeAll(keepingCapacity: true)
+        reasons.removeAll(keepingCapacity: true)
+        missing.removeAll(keepingCapacity: true)
         indicators.reserveCapacity(capacity)
-        details.reserveCapacity(capacity + 2)
-        provisional.reserveCapacity(capacity + 4)
+        reasons.reserveCapacity(capacity + 16)
+        let words = (values + 63) / 64
+        if provisional.count == words {
+            for w in provisional.indices { provisional[w] = 0 }
+        } else {
+            provisional = [UInt64](repeating: 0, count: words)
+        }
+    }
+
+    /// Hands the arrays back to the decision.
+    mutating func store(into decision: inout Decision) {
+        swap(&criteria, &decision.criteria)
+        swap(&indicators, &decision.indicators)
+        swap(&reasons, &decision.reasons)
+        swap(&missing, &decision.missing)
+        swap(&provisional, &decision.provisionalSlots)
     }
 
     mutating func addMissing(_ fact: Int) {
         if !missing.contains(.fact(fact)) { missing.append(.fact(fact)) }
     }
 
-    mutating func useProvisional(_ value: ValueReference) {
-        provisional.append(value)
+    @inline(__always)
+    mutating func useProvisional(_ slot: Int) {
+        guard slot >= 0 else { return }
+        provisional[slot >> 6] |= 1 << UInt64(slot & 63)
+        usedProvisional = true
+    }
+}
+
+extension Array {
+    /// Moves the elements from `index` on to the front, keeping both parts in order, in place.
+    mutating func rotateToFront(from index: Int) {
+        guard index > 0, index < count else { return }
+        reverseRange(0, index)
+        reverseRange(index, count)
+        reverseRange(0, count)
+    }
+
+    /// Reverses `self[start..<end]` by swapping, without making a slice.
+    private mutating func reverseRange(_ start: Int, _ end: Int) {
+        var (low, high) = (start, end - 1)
+        while low < high {
+            swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 }

@@ -84,12 +84,22 @@ public struct Rational: Sendable, CustomStringConvertible {
 }
 
 extension Rational: Comparable, Hashable {
+    @inlinable
     public static func == (lhs: Rational, rhs: Rational) -> Bool {
-        Int128(lhs.numerator) * Int128(rhs.denominator) == Int128(rhs.numerator) * Int128(lhs.denominator)
+        let (a, o1) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+        let (b, o2) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+        if !o1 && !o2 { return a == b }
+        return Int128(lhs.numerator) * Int128(rhs.denominator) == Int128(rhs.numerator) * Int128(lhs.denominator)
     }
 
+    @inlinable
     public static func < (lhs: Rational, rhs: Rational) -> Bool {
-        Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
+        // Counts and band bounds are small: the 64-bit products almost never overflow, and the
+        // 128-bit path is there for when they do.
+        let (a, o1) = lhs.numerator.multipliedReportingOverflow(by: rhs.denominator)
+        let (b, o2) = rhs.numerator.multipliedReportingOverflow(by: lhs.denominator)
+        if !o1 && !o2 { return a < b }
+        return Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
     }
 
     public func hash(into hasher: inout Hasher) {

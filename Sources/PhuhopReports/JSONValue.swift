@@ -19,59 +19,87 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text; `pretty` indents by two spaces.
     public func rendered(pretty: Bool = true) -> String {
-        var out = ""
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes, the form files and sockets take.
+    public func bytes(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: pretty ? 0 : nil)
         return out
     }
 
-    private func write(into out: inout String, indent: Int?) {
+    // Rendering appends bytes rather than Strings: a decision's JSON holds hundreds of short
+    // texts, and String appends dominated the time.
+    private func write(into out: inout [UInt8], indent: Int?) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let n): out += String(n)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
         case .string(let s): JSONValue.escape(s, into: &out)
         case .array(let items):
-            writeContainer(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
+            out.append(UInt8(ascii: "["))
+            for (n, value) in items.enumerated() {
+                JSONValue.separate(n, indent: indent, into: &out)
+                value.write(into: &out, indent: indent.map { $0 + 2 })
+            }
+            JSONValue.close(UInt8(ascii: "]"), empty: items.isEmpty, indent: indent, into: &out)
         case .object(let pairs):
-            writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, indent: indent)
+            out.append(UInt8(ascii: "{"))
+            for (n, (key, value)) in pairs.enumerated() {
+                JSONValue.separate(n, indent: indent, into: &out)
+                JSONValue.escape(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                value.write(into: &out, indent: indent.map { $0 + 2 })
+            }
+            JSONValue.close(UInt8(ascii: "}"), empty: pairs.isEmpty, indent: indent, into: &out)
         }
     }
 
-    private func writeContainer(_ items: [(String?, JSONValue)], open: String, close: String,
-                                into out: inout String, indent: Int?) {
-        guard !items.isEmpty else {
-            out += open + close
+    private static func separate(_ n: Int, indent: Int?, into out: inout [UInt8]) {
+        if n > 0 { out.append(UInt8(ascii: ",")) }
+        if let indent {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent + 2))
+        }
+    }
+
+    private static func close(_ bracket: UInt8, empty: Bool, indent: Int?, into out: inout [UInt8]) {
+        if let indent, !empty {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
+        out.append(bracket)
+    }
+
+    private static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var plain = true
+        for byte in s.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        if plain {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
-        out += open
-        for (n, (key, value)) in items.enumerated() {
-            if n > 0 { out += "," }
-            if let indent { out += "\n" + String(repeating: " ", count: indent + 2) }
-            if let key {
-                JSONValue.escape(key, into: &out)
-                out += indent == nil ? ":" : ": "
-            }
-            value.write(into: &out, indent: indent.map { $0 + 2 })
-        }
-        if let indent { out += "\n" + String(repeating: " ", count: indent) }
-        out += close
-    }
-
-    private static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
