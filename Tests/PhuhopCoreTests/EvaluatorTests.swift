@@ -106,3 +106,34 @@ import Testing
         #expect(text == "c2.1 “r”: 9/10 = 90% → band >= 90% → 100 points.")
     }
 }
+
+@Suite struct EvaluatorReuseTests {
+    let evaluator = Evaluator(standard: MiniStandard.make())
+
+    /// A decision reused across units must end up exactly as a fresh one: nothing left over.
+    @Test func evaluatingIntoAReusedDecisionGivesTheSameResultAsAFreshOne() {
+        let inputs = [
+            MiniStandard.evidence(true, true, total: 10, part: 9),
+            MiniStandard.evidence(false, false, total: nil, part: nil),
+            MiniStandard.evidence(true, nil, total: 10, part: nil, remote: nil),
+            MiniStandard.evidence(true, false, total: 0, part: 0, type: .phuong),
+            MiniStandard.evidence(true, false, total: 1000, part: 899),
+        ]
+        var reused = evaluator.evaluate(inputs[0])
+        for input in inputs + inputs.reversed() {
+            evaluator.evaluate(input, into: &reused)
+            let fresh = evaluator.evaluate(input)
+            #expect(reused.outcome == fresh.outcome)
+            #expect(reused.provisional == fresh.provisional)
+            #expect(reused.total == fresh.total)
+            #expect(reused.lowestTotal == fresh.lowestTotal && reused.highestTotal == fresh.highestTotal)
+            #expect(reused.unitClass == fresh.unitClass && reused.threshold == fresh.threshold)
+            #expect(reused.criteria.map(\.points) == fresh.criteria.map(\.points))
+            #expect(reused.indicators.map(\.status) == fresh.indicators.map(\.status))
+            #expect(reused.reasons == fresh.reasons)
+            #expect(reused.missing == fresh.missing)
+            #expect(reused.provisionalValues == fresh.provisionalValues)
+            #expect(reused.unit == fresh.unit)
+        }
+    }
+}
