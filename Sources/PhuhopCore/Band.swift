@@ -22,13 +22,7 @@ public struct Band: Sendable {
     /// Whether the value lies in this band.
     @inlinable
     public func contains(_ value: Rational) -> Bool {
-        if let lower {
-            if lower.inclusive ? value < lower.value : value <= lower.value { return false }
-        }
-        if let upper {
-            if upper.inclusive ? value > upper.value : value >= upper.value { return false }
-        }
-        return true
+        Bound.range(lower: lower, upper: upper, contains: value)
     }
 }
 
@@ -40,5 +34,13 @@ public struct Bound: Sendable, Equatable {
     public init(_ value: Rational, inclusive: Bool) {
         self.value = value
         self.inclusive = inclusive
+    }
+
+    /// Whether `value` lies between the two ends; a missing end is open.
+    @inlinable
+    public static func range(lower: Bound?, upper: Bound?, contains value: Rational) -> Bool {
+        if let lower, lower.inclusive ? value < lower.value : value <= lower.value { return false }
+        if let upper, upper.inclusive ? value > upper.value : value >= upper.value { return false }
+        return true
     }
 }

@@ -16,9 +16,7 @@ struct EvaluationPlan: Sendable {
 
         @inline(__always)
         func contains(_ value: Rational) -> Bool {
-            if let lower, lower.inclusive ? value < lower.value : value <= lower.value { return false }
-            if let upper, upper.inclusive ? value > upper.value : value >= upper.value { return false }
-            return true
+            Bound.range(lower: lower, upper: upper, contains: value)
         }
     }
 

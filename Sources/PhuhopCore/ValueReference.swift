@@ -106,22 +106,9 @@ extension Standard {
             return make("\(indicator.id).per", "\(per.value)", per.provenance, per.citation, per.note)
         case .band(let c, let i, let b):
             let indicator = criteria[c].indicators[i]
-            let isRate: Bool
-            let bands: [Band]
-            switch indicator.scoring {
-            case .count(_, let list):
-                bands = list
-                isRate = false
-            case .ratio(let ratio):
-                bands = ratio.bands
-                isRate = ratio.per == nil
-            case .activity:
-                bands = []
-                isRate = false
-            }
-            guard bands.indices.contains(b) else { break }
-            let band = bands[b]
-            return make("\(indicator.id).bands[\(b)]", "\(band.rangeText(percent: isRate)) → \(band.points)",
+            guard indicator.bands.indices.contains(b) else { break }
+            let band = indicator.bands[b]
+            return make("\(indicator.id).bands[\(b)]", "\(band.rangeText(percent: indicator.isRate)) → \(band.points)",
                         band.provenance, band.citation, band.note)
         case .zeroDenominator(let c, let i):
             let indicator = criteria[c].indicators[i]
