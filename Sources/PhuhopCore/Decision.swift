@@ -12,6 +12,9 @@ public enum Outcome: String, Sendable, CaseIterable {
 public struct Decision: Sendable {
     public var unit: UnitInfo
     public var period: Period
+    /// The evidence's facts and their sources, by fact index, so a decision shows what it read.
+    public var facts: [FactValue?]
+    public var sources: [FactSource?]
     public var outcome: Outcome
     /// True when the outcome rests on a provisional value (see `Evaluator`).
     public var provisional: Bool
@@ -50,6 +53,8 @@ public struct Decision: Sendable {
     init(unit: UnitInfo, period: Period, valueTable: [ValueReference]) {
         self.unit = unit
         self.period = period
+        facts = []
+        sources = []
         outcome = .undetermined
         provisional = false
         total = nil

@@ -36,6 +36,8 @@ public struct Evaluator: Sendable {
         var trace = Trace(reusing: &decision, capacity: plan.indicatorCount, values: plan.values.count)
         decision.unit = evidence.unit
         decision.period = evidence.period
+        decision.facts = evidence.facts
+        decision.sources = evidence.sources
         decision.valueTable = plan.values
         decision.maximum = standard.maximum.value
         var lowestTotal = 0

@@ -216,6 +216,20 @@ public enum ReasonText {
         }
     }
 
+    /// A fact's value for people: `1.450`, `có`, `4,2%`.
+    public static func fact(_ value: FactValue, language l: Language) -> String {
+        switch value {
+        case .count(let n): DecimalText.grouped(n, language: l)
+        case .boolean(let held): held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no")
+        case .share(let share): percent(share, language: l)
+        }
+    }
+
+    /// Where a fact came from, in one line: document, date, who collected it.
+    public static func source(_ source: FactSource) -> String {
+        [source.document, source.date?.vietnamese, source.collectedBy].compactMap { $0 }.joined(separator: ", ")
+    }
+
     /// A fraction of one in percent with one decimal; two (truncated) when one would round onto
     /// a whole percent the value does not reach, so 97.95% never reads as 98%.
     public static func percent(_ fraction: Rational, language: Language) -> String {

@@ -44,6 +44,7 @@ public enum DecisionJSON {
                          ("name", .string(ReasonText.missingName(item, standard: standard)(l)))])
             })),
             ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0), l) })),
+            ("evidence", .array(standard.facts.indices.compactMap { f in evidence(f, decision, standard, l) })),
         ])
     }
 
@@ -91,6 +92,23 @@ public enum DecisionJSON {
             ("capped", .bool(result.capped)), ("provisional", .bool(result.restsOnProvisional)),
             ("citation", .string(criterion.citation)), ("indicators", .array(indicators)),
         ])
+    }
+
+    private static func evidence(_ f: Int, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue? {
+        guard decision.facts.indices.contains(f), let fact = decision.facts[f] else { return nil }
+        let value: JSONValue
+        switch fact {
+        case .count(let n): value = .int(n)
+        case .boolean(let b): value = .bool(b)
+        case .share(let share): value = .string(ReasonText.percent(share, language: .en))
+        }
+        var source: JSONValue = .null
+        if decision.sources.indices.contains(f), let s = decision.sources[f] {
+            source = .object([("document", .string(s.document)), ("date", .string(s.date?.description)),
+                              ("collectedBy", .string(s.collectedBy))])
+        }
+        return .object([("id", .string(standard.facts[f].id)), ("name", .string(standard.facts[f].name(l))),
+                        ("value", value), ("source", source)])
     }
 
     private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {

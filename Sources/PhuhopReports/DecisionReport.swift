@@ -98,6 +98,16 @@ public struct DecisionReport {
                 return "\(code(d.path)) = \(d.value) [\(d.provenance.rawValue)]" + (d.citation.map { " — \($0)" } ?? "")
             }))
         }
+        let evidence = standard.facts.indices.compactMap { f -> String? in
+            guard decision.facts.indices.contains(f), let value = decision.facts[f] else { return nil }
+            let source = decision.sources.indices.contains(f) ? decision.sources[f].map(ReasonText.source) : nil
+            return "\(code(standard.facts[f].id)) \(standard.facts[f].name(l)): \(ReasonText.fact(value, language: l))"
+                + (source.map { " — \(vi ? "nguồn" : "source"): \($0)" } ?? "")
+        }
+        if !evidence.isEmpty {
+            out.append(heading(2, vi ? "Số liệu đã dùng và nguồn" : "Evidence used and its sources"))
+            out.append(list(evidence))
+        }
         out.append(paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + code(reference.hash)))
         return out.joined(separator: "\n") + "\n"
     }

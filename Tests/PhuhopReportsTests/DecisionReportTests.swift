@@ -69,3 +69,21 @@ import Testing
         #expect(text == text.precomposedStringWithCanonicalMapping)
     }
 }
+
+@Suite struct DecisionEvidenceTests {
+    @Test func theJSONShowsEveryFactReadWithItsSource() throws {
+        let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        let url = RepositoryPaths.examples.appendingPathComponent("phuong-ba-dinh-recognized.yaml")
+        let evidence = try EvidenceReader.read(Data(contentsOf: url), file: "e.yaml", standard: loaded.standard)
+        let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
+        let text = DecisionJSON.value(decision, StandardReference(standard: loaded.standard, hash: loaded.hash), language: .vi).rendered()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let facts = try #require(object["evidence"] as? [[String: Any]])
+        #expect(facts.count == evidence.facts.compactMap { $0 }.count)
+        let births = try #require(facts.first { $0["id"] as? String == "c02.births-registered-on-time" })
+        #expect(births["value"] as? Int == 636)
+        let source = try #require(births["source"] as? [String: Any])
+        #expect(source["collectedBy"] as? String == "Nguyễn Thị Lan")
+        #expect(source["date"] as? String == "2025-11-05")
+    }
+}
