@@ -49,7 +49,7 @@ public struct CaseExpectation: Sendable {
             }
         }
         if let reasons {
-            let got = Set(decision.reasons.filter(\.code.isDecisive).map { ReasonText.key($0, standard: standard) })
+            let got = Set(decision.decisiveReasons.map { ReasonText.key($0, standard: standard) })
             let want = Set(reasons)
             if got != want {
                 let extra = got.subtracting(want).sorted()

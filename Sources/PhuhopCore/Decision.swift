@@ -32,7 +32,9 @@ public struct Decision: Sendable {
     public var criteria: [CriterionResult]
     /// Every indicator result, criterion after criterion; `CriterionResult.indicators` slices it.
     public var indicators: [IndicatorResult]
-    public var reasons: [Reason]
+    /// The reasons that explain the outcome (class, zero criteria, threshold, missing facts,
+    /// samples, provisional), in the order a reader needs them.
+    public var decisiveReasons: [Reason]
     public var missing: [MissingItem]
     /// Which values of the standard the evaluation used that are provisional: bit n stands
     /// for `valueTable[n]`. A bit set is what the hot path can afford; `provisionalValues` names them.
@@ -66,10 +68,33 @@ public struct Decision: Sendable {
         threshold = nil
         criteria = []
         indicators = []
-        reasons = []
+        decisiveReasons = []
         missing = []
         provisionalSlots = []
         self.valueTable = valueTable
+    }
+
+    /// Every reason: the decisive ones, then one per scored indicator and one per capped criterion.
+    ///
+    /// The per-indicator reasons are the statuses the evaluation recorded, read as reasons:
+    /// storing them twice would cost the hot path a third of its appends for nothing.
+    public var reasons: [Reason] {
+        var out = decisiveReasons
+        for result in criteria {
+            for r in indicators[result.indicators] {
+                let subject = ReasonSubject.indicator(criterion: r.criterion, indicator: r.indicator)
+                switch r.status {
+                case .band: out.append(Reason(.bandMatched, subject))
+                case .activity(let held): out.append(Reason(held ? .activityMet : .activityNotMet, subject))
+                case .denominatorZero: out.append(Reason(.denominatorZero, subject))
+                case .denominatorZeroUndetermined: out.append(Reason(.denominatorZeroUndetermined, subject))
+                case .outsideBands: out.append(Reason(.outsideBands, subject))
+                case .missing, .insufficientSample: break
+                }
+            }
+            if result.capped { out.append(Reason(.criterionCapped, .criterion(result.criterion))) }
+        }
+        return out
     }
 
     /// Points short of the threshold, when the total and the class are known and it falls short.

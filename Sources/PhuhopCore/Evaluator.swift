@@ -80,9 +80,8 @@ public struct Evaluator: Sendable {
             outcome = .notRecognized
         }
 
-        // Decisive reasons, in the order a reader needs them; written after the details and
-        // rotated to the front, so no second buffer is needed.
-        let detailCount = trace.reasons.count
+        // Decisive reasons, in the order a reader needs them. The detail reasons are the
+        // indicator statuses recorded above (see `Decision.reasons`).
         if let rule = derived.rule {
             trace.reasons.append(Reason(.classApplied, .classRule(rule)))
         } else {
@@ -112,7 +111,6 @@ public struct Evaluator: Sendable {
 
         let provisional = outcome == .notRecognized && anyZero ? everyZeroProvisional : trace.usedProvisional
         if provisional { trace.reasons.append(Reason(.restsOnProvisional, .decision)) }
-        trace.reasons.rotateToFront(from: detailCount)
 
         decision.outcome = outcome
         decision.provisional = provisional
@@ -151,7 +149,6 @@ public struct Evaluator: Sendable {
         let maximum = criterion.maximum
         let capped = known > maximum
         if capped {
-            trace.reasons.append(Reason(.criterionCapped, .criterion(c)))
             if criterion.maximumProvisional {
                 trace.useProvisional(criterion.maximumSlot)
                 usedProvisional = true
@@ -196,7 +193,6 @@ public struct Evaluator: Sendable {
                 trace.addMissing(indicator.fact)
                 return unscored(.missing)
             }
-            trace.reasons.append(Reason(held ? .activityMet : .activityNotMet, subject))
             if held {
                 return scored(indicator.points, .activity(true), .flag(true), indicator.pointsSlot,
                               indicator.pointsProvisional)
@@ -209,10 +205,8 @@ public struct Evaluator: Sendable {
                 return unscored(.missing)
             }
             guard let b = bandIndex(Rational(integer: value), indicator.bands) else {
-                trace.reasons.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, .count(value))
             }
-            trace.reasons.append(Reason(.bandMatched, subject))
             let band = plan.bands[indicator.bands.lowerBound + b]
             return scored(band.points, .band(b), .count(value), band.slot, band.provisional)
 
@@ -255,11 +249,9 @@ public struct Evaluator: Sendable {
                     let zero = Measure.ratio(numerator: numerator, denominator: 0, value: .zero)
                     switch rule {
                     case .points(let points):
-                        trace.reasons.append(Reason(.denominatorZero, subject))
                         return scored(points, .denominatorZero, zero,
                                       indicator.zeroSlot, indicator.zeroProvisional)
                     case .undetermined:
-                        trace.reasons.append(Reason(.denominatorZeroUndetermined, subject))
                         if indicator.zeroProvisional {
                             trace.useProvisional(indicator.zeroSlot)
                             usedProvisional = true
@@ -270,7 +262,6 @@ public struct Evaluator: Sendable {
                 guard let fraction = Rational(numerator, denominator) else {
                     // The loader requires a rule for every counted denominator; without one the
                     // indicator cannot be scored rather than guessed.
-                    trace.reasons.append(Reason(.denominatorZeroUndetermined, subject))
                     return unscored(.denominatorZeroUndetermined)
                 }
                 value = indicator.per > 0 ? incidence(numerator, denominator, per: indicator.per) : fraction
@@ -281,10 +272,8 @@ public struct Evaluator: Sendable {
                 }
             }
             guard let b = bandIndex(value, indicator.bands) else {
-                trace.reasons.append(Reason(.outsideBands, subject))
                 return unscored(.outsideBands, measure)
             }
-            trace.reasons.append(Reason(.bandMatched, subject))
             let band = plan.bands[indicator.bands.lowerBound + b]
             return scored(band.points, .band(b), measure, band.slot, band.provisional)
         }
@@ -373,7 +362,7 @@ private struct Trace {
     init(reusing decision: inout Decision, capacity: Int, values: Int) {
         swap(&criteria, &decision.criteria)
         swap(&indicators, &decision.indicators)
-        swap(&reasons, &decision.reasons)
+        swap(&reasons, &decision.decisiveReasons)
         swap(&missing, &decision.missing)
         swap(&provisional, &decision.provisionalSlots)
         criteria.removeAll(keepingCapacity: true)
@@ -381,7 +370,7 @@ private struct Trace {
         reasons.removeAll(keepingCapacity: true)
         missing.removeAll(keepingCapacity: true)
         indicators.reserveCapacity(capacity)
-        reasons.reserveCapacity(capacity + 16)
+        reasons.reserveCapacity(32)
         let words = (values + 63) / 64
         if provisional.count == words {
             for w in provisional.indices { provisional[w] = 0 }
@@ -394,7 +383,7 @@ private struct Trace {
     mutating func store(into decision: inout Decision) {
         swap(&criteria, &decision.criteria)
         swap(&indicators, &decision.indicators)
-        swap(&reasons, &decision.reasons)
+        swap(&reasons, &decision.decisiveReasons)
         swap(&missing, &decision.missing)
         swap(&provisional, &decision.provisionalSlots)
     }
@@ -408,25 +397,5 @@ private struct Trace {
         guard slot >= 0 else { return }
         provisional[slot >> 6] |= 1 << UInt64(slot & 63)
         usedProvisional = true
-    }
-}
-
-extension Array {
-    /// Moves the elements from `index` on to the front, keeping both parts in order, in place.
-    mutating func rotateToFront(from index: Int) {
-        guard index > 0, index < count else { return }
-        reverseRange(0, index)
-        reverseRange(index, count)
-        reverseRange(0, count)
-    }
-
-    /// Reverses `self[start..<end]` by swapping, without making a slice.
-    private mutating func reverseRange(_ start: Int, _ end: Int) {
-        var (low, high) = (start, end - 1)
-        while low < high {
-            swapAt(low, high)
-            low += 1
-            high -= 1
-        }
     }
 }

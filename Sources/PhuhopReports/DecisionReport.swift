@@ -54,7 +54,7 @@ public struct DecisionReport {
         out.append(fields(facts))
 
         out.append(heading(2, vi ? "Lý do" : "Reasons"))
-        out.append(list(decision.reasons.filter(\.code.isDecisive).map { reasonLine($0, decision, standard) }))
+        out.append(list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
 
         if !decision.missing.isEmpty {
             out.append(heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
@@ -64,6 +64,7 @@ public struct DecisionReport {
         }
 
         out.append(heading(2, vi ? "Điểm từng tiêu chí" : "Points by criterion"))
+        let allReasons = decision.reasons
         for result in decision.criteria {
             let criterion = standard.criteria[result.criterion]
             let points = result.points.map { "\($0)/\(criterion.maximum.value)" }
@@ -71,7 +72,7 @@ public struct DecisionReport {
                        : "not scored (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)")
             let mark = result.restsOnProvisional ? (vi ? " (tạm)" : " (provisional)") : ""
             out.append(heading(3, "\(criterion.number). \(criterion.name(l)): \(points)\(mark)"))
-            let details = decision.reasons.filter { reason in
+            let details = allReasons.filter { reason in
                 guard !reason.code.isDecisive else { return false }
                 switch reason.subject {
                 case .indicator(let c, _), .criterion(let c): return c == result.criterion

@@ -113,7 +113,7 @@ evidencePool.withUnsafeBufferPointer { buffer in
         case .notRecognized: outcomes[1] += 1
         case .undetermined: outcomes[2] += 1
         }
-        reasonCount += decision.reasons.count
+        reasonCount += decision.decisiveReasons.count + decision.indicators.count
         if renderJSON { bytes += DecisionJSON.value(decision, reference, language: .vi).rendered(pretty: false).utf8.count }
     }
 }
