@@ -32,7 +32,7 @@ public struct Evaluator: Sendable {
     ///
     /// The result is the same as `evaluate(_:)`; a loop over many units (a batch, a benchmark)
     /// passes the same decision each time and so allocates nothing once it has warmed up.
-    public func evaluate(_ evidence: Evidence, into decision: inout Decision) {
+    public func evaluate(_ evidence: borrowing Evidence, into decision: inout Decision) {
         var trace = Trace(reusing: &decision, capacity: plan.indicatorCount, values: plan.values.count)
         decision.unit = evidence.unit
         decision.period = evidence.period
