@@ -42,7 +42,7 @@ struct Check: PhuhopCommand {
                     let input = try readInput(file, console: console)
                     let root = try CaseReader.standardID(in: input.data, file: input.name)
                     let loaded = try standardFor(standard ?? root)
-                    if isCase(input.data) {
+                    if try CaseReader.isCase(input.data, file: input.name) {
                         _ = try CaseReader.read(input.data, file: input.name, standard: loaded.standard)
                     } else {
                         _ = try EvidenceReader.read(input.data, file: input.name, standard: loaded.standard)
@@ -53,6 +53,10 @@ struct Check: PhuhopCommand {
             }
         }
         if !problems.isEmpty { throw InputError(problems) }
+        if checked == 0 {
+            throw CommandError(vi: "không tìm thấy tệp YAML hoặc JSON nào để kiểm tra",
+                               en: "no YAML or JSON file found to check")
+        }
         let vi = shared.lang == .vi
         console.write(vi ? "Đã kiểm tra \(checked) mục: không có lỗi.\n" : "Checked \(checked) item(s): no problems.\n")
         return 0
@@ -74,9 +78,5 @@ struct Check: PhuhopCommand {
             if childIsDirectory.boolValue { return expand(child) }
             return name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") ? [child] : []
         }
-    }
-
-    private func isCase(_ data: Data) -> Bool {
-        String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("expect:") }
     }
 }

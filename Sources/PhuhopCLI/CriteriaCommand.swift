@@ -51,7 +51,7 @@ struct CriteriaCommand: ParsableCommand {
             let l = shared.lang
             let vi = l == .vi
             var out: [String] = ["\(s.title(l)) (\(s.id) \(s.version))", s.citation, ""]
-            func mark(_ p: Provenance) -> String { "[\(p.rawValue)]" }
+            func mark(_ p: Provenance) -> String { "[\(p.label(l))]" }
             out.append(vi ? "Ngưỡng công nhận:" : "Recognition thresholds:")
             for c in s.recognition.classes {
                 out.append("  \(c.id): >= \(c.threshold.value) \(mark(c.threshold.provenance)) — \(c.name(l))")
@@ -70,7 +70,7 @@ struct CriteriaCommand: ParsableCommand {
                         out.append("      \(s.facts[fact].id) = true → \(points.value) \(mark(points.provenance))")
                     case .count, .ratio:
                         for band in indicator.bands {
-                            out.append("      \(band.rangeText(percent: indicator.isRate)) → \(band.points) \(mark(band.provenance))")
+                            out.append("      \(band.rangeText(percent: indicator.isRate, language: l)) → \(band.points) \(mark(band.provenance))")
                         }
                         if case .ratio(let ratio) = indicator.scoring, let zero = ratio.ifDenominatorZero {
                             let text = zero.value.points.map(String.init) ?? (vi ? "chưa chấm được" : "undetermined")
@@ -104,7 +104,7 @@ struct CriteriaCommand: ParsableCommand {
             let loaded = try CriteriaLocation(option: shared.criteria).load(id)
             let s = loaded.standard
             let l = shared.lang
-            let values = s.allValues.map { s.describe($0) }.filter { $0.provenance != .verified }
+            let values = s.allValues.map { s.describe($0, language: l) }.filter { $0.provenance != .verified }
             switch format {
             case .json:
                 let items: [JSONValue] = values.map { d in
@@ -124,7 +124,7 @@ struct CriteriaCommand: ParsableCommand {
                     : "\(s.id): \(values.count) values not verified (to check against the official text)"]
                 for d in values {
                     out.append("")
-                    out.append("\(d.path) = \(d.value)  [\(d.provenance.rawValue)]")
+                    out.append("\(d.path) = \(d.value)  [\(d.provenance.label(l))]")
                     out.append("   \(vi ? "vị trí" : "where"): \(loaded.location(of: d.reference))")
                     out.append("   \(vi ? "đối chiếu" : "check against"): \(d.citation ?? "—")")
                     if let note = d.note { out.append("   \(vi ? "ghi chú" : "note"): \(note(l))") }

@@ -4,7 +4,7 @@ import PhuhopFormats
 
 /// Finds criteria folders: `--criteria DIR`, else `$PHUHOP_CRITERIA`, else `criteria/` in the
 /// current folder or the nearest folder above it that has one.
-struct CriteriaLocation {
+struct CriteriaLocation: Sendable {
     let root: URL
 
     init(option: String?) throws {
@@ -45,8 +45,9 @@ struct CriteriaLocation {
         let ids = standardIDs()
         guard ids.contains(id) else {
             let hint = ids.isEmpty ? "" : " (\(ids.joined(separator: ", ")))"
-            throw CommandError(vi: "không có bộ tiêu chí “\(id)” trong \(root.path)\(hint)",
-                               en: "no standard “\(id)” in \(root.path)\(hint)")
+            let mean = Suggestion.hint(for: id, in: ids)
+            throw CommandError(vi: "không có bộ tiêu chí “\(id)” trong \(root.path)\(hint).\(mean.vi)",
+                               en: "no standard “\(id)” in \(root.path)\(hint).\(mean.en)")
         }
         let loaded = try CriteriaLoader.load(folder: root.appendingPathComponent(id), displayPath: displayPath(id))
         // A copied folder that keeps the original id would score silently under the wrong name.

@@ -79,6 +79,12 @@ extension Phuhop {
 /// Reads a file named on the command line, `-` being standard input.
 func readInput(_ path: String, console: Console) throws -> (data: Data, name: String) {
     if path == "-" { return (console.readStandardInput(), "<stdin>") }
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw InputError([Diagnostic(location: SourceLocation(file: path, line: 1, column: 1), field: "",
+                                     message: LocalizedText(vi: "đây là một thư mục, không phải tệp bằng chứng",
+                                                            en: "this is a folder, not an evidence file"))])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError([Diagnostic(location: SourceLocation(file: path, line: 1, column: 1), field: "",
                                      message: LocalizedText(vi: "không đọc được tệp (không tồn tại hoặc không có quyền)",

@@ -30,7 +30,7 @@ struct Score: PhuhopCommand {
 
     func execute(_ console: Console) throws -> Int32 {
         let location = try CriteriaLocation(option: shared.criteria)
-        var loaded: [String: LoadedStandard] = [:]
+        var loaded: [String: (standard: LoadedStandard, evaluator: Evaluator)] = [:]
         var decisions: [(Decision, StandardReference)] = []
         var problems: [Diagnostic] = []
         for path in files {
@@ -38,11 +38,14 @@ struct Score: PhuhopCommand {
                 let input = try readInput(path, console: console)
                 let id = try standard ?? EvidenceReader.requestedStandard(in: input.data, file: input.name)
                     ?? location.defaultID()
-                if loaded[id] == nil { loaded[id] = try location.load(id) }
-                guard let standardFile = loaded[id] else { continue }
+                if loaded[id] == nil {
+                    let file = try location.load(id)
+                    loaded[id] = (file, Evaluator(standard: file.standard))
+                }
+                guard let (standardFile, evaluator) = loaded[id] else { continue }
                 let evidence = try EvidenceReader.read(input.data, file: input.name, standard: standardFile.standard,
                                                       overridden: standard != nil)
-                let decision = Evaluator(standard: standardFile.standard).evaluate(evidence)
+                let decision = evaluator.evaluate(evidence)
                 decisions.append((decision, StandardReference(standard: standardFile.standard, hash: standardFile.hash)))
             } catch let error as InputError {
                 problems += error.diagnostics

@@ -33,7 +33,7 @@ struct TestCases: PhuhopCommand {
 }
 
 /// Runs every golden case under a folder; shared by `phuhop test` and the test suite.
-public struct GoldenCaseRunner {
+public struct GoldenCaseRunner: Sendable {
     /// One case's result: empty `failures` means it passed.
     public struct Result: Sendable {
         public var file: String

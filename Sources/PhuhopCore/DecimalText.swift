@@ -2,6 +2,12 @@
 public enum DecimalText {
     /// The shortest exact decimal when there is one (up to 6 places), else the value rounded to
     /// 6 places; `.` as separator, as in the data files.
+    public static func plain(_ value: Rational, language: Language) -> String {
+        let text = plain(value)
+        return language == .vi ? String(text.map { $0 == "." ? "," : $0 }) : text
+    }
+
+    /// The shortest exact decimal with `.` as separator, as written in the data files.
     public static func plain(_ value: Rational) -> String {
         let r = value.reduced
         if r.isInteger { return "\(r.numerator / r.denominator)" }
@@ -25,9 +31,17 @@ public enum DecimalText {
         return text
     }
 
-    /// A percentage of a fraction of one, such as `98,3%`.
+    /// A fraction of one in percent with one decimal, such as `98,3%`; two (truncated) when one
+    /// would round onto a whole percent the value does not reach, so 97.95% never reads as 98%.
     public static func percent(_ fraction: Rational, language: Language) -> String {
-        rounded(fraction.multiplied(by: 100), places: 1, language: language) + "%"
+        let hundred = fraction.multiplied(by: 100)
+        if hundred.rounded(places: 1) % 10 == 0 && !hundred.isInteger {
+            let hundredths = Int64((Int128(hundred.numerator) * 100) / Int128(hundred.denominator))
+            let sep = language == .vi ? "," : "."
+            let rest = hundredths % 100
+            return "\(hundredths / 100)\(sep)\(rest < 10 ? "0" : "")\(rest)%"
+        }
+        return rounded(hundred, places: 1, language: language) + "%"
     }
 
     /// A whole number with thousands grouped (`1.000` in Vietnamese, `1,000` in English).

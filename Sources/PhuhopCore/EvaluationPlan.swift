@@ -74,13 +74,13 @@ struct EvaluationPlan: Sendable {
         var unitTypes: UInt8
         var conditions: Range<Int>
         var provisional: Bool
-        var thresholdProvisional: Bool
         var slot: Int
-        var thresholdSlot: Int
     }
 
     private(set) var criteria: [Criterion] = []
     private(set) var classRules: [ClassRule] = []
+    /// Slot of each class's threshold in `Standard.allValues`.
+    private(set) var thresholdSlots: [Int] = []
     /// Attribute index and required value, for every class rule, by range.
     private(set) var conditions: [(attribute: Int, value: Bool)] = []
     private(set) var indicators: [Indicator] = []
@@ -147,14 +147,14 @@ struct EvaluationPlan: Sendable {
                 maximumProvisional: criterion.maximum.isProvisional, provisional: criterion.provenance == .provisional,
                 slot: slots[.criterion(c)] ?? -1, maximumSlot: slots[.criterionMaximum(c)] ?? -1))
         }
+        thresholdSlots = standard.recognition.classes.indices.map { slots[.threshold(unitClass: $0)] ?? -1 }
         for (r, rule) in standard.recognition.classRules.enumerated() {
             let start = conditions.count
             conditions += rule.attributes
             classRules.append(ClassRule(
                 unitClass: rule.unitClass, unitTypes: rule.unitTypes.reduce(0) { $0 | Self.bit($1) },
                 conditions: start..<conditions.count, provisional: rule.provenance == .provisional,
-                thresholdProvisional: standard.recognition.classes[rule.unitClass].threshold.isProvisional,
-                slot: slots[.classRule(r)] ?? -1, thresholdSlot: slots[.threshold(unitClass: rule.unitClass)] ?? -1))
+                slot: slots[.classRule(r)] ?? -1))
         }
     }
 

@@ -54,7 +54,16 @@ public struct Evaluator: Sendable {
 
         let derived = deriveClass(evidence.unit, &trace)
         let recognition = standard.recognition
-        let threshold = derived.unitClass.map { recognition.classes[$0].threshold.value }
+        // The thresholds that could apply: one when the class is known, else every candidate's.
+        var lowestThreshold = Int.max
+        var highestThreshold = Int.min
+        for k in derived.candidates {
+            let threshold = recognition.classes[k].threshold
+            lowestThreshold = min(lowestThreshold, threshold.value)
+            highestThreshold = max(highestThreshold, threshold.value)
+            if threshold.isProvisional { trace.useProvisional(plan.thresholdSlots[k]) }
+        }
+        let thresholdKnown = !derived.candidates.isEmpty
         let zeroRuleApplies = recognition.noZeroCriterion.value
         var anyZero = false
         var everyZeroProvisional = true
@@ -64,18 +73,23 @@ public struct Evaluator: Sendable {
                 if !result.restsOnProvisional { everyZeroProvisional = false }
             }
         }
+        if anyZero && recognition.noZeroCriterion.isProvisional { everyZeroProvisional = true }
         let total: Int? = totalKnown ? lowestTotal : nil
-        let anythingUnknown = !totalKnown || derived.unitClass == nil
 
+        // An unknown class decides nothing when the total is below every threshold that could
+        // apply, or (all else known) at or above every one of them.
         let outcome: Outcome
+        var threshold: Int? = derived.unitClass != nil ? lowestThreshold : nil
         if anyZero {
             outcome = .notRecognized
-        } else if let threshold, highestTotal < threshold {
+        } else if thresholdKnown, highestTotal < lowestThreshold {
             outcome = .notRecognized
-        } else if anythingUnknown {
-            outcome = .undetermined
-        } else if let total, let threshold, total >= threshold {
+            threshold = lowestThreshold
+        } else if let total, thresholdKnown, total >= highestThreshold {
             outcome = .recognized
+            threshold = highestThreshold
+        } else if total == nil || derived.unitClass == nil {
+            outcome = .undetermined
         } else {
             outcome = .notRecognized
         }
@@ -296,7 +310,11 @@ public struct Evaluator: Sendable {
     private func sum(_ range: Range<Int>, _ evidence: Evidence) -> Int64 {
         var total: Int64 = 0
         for n in range {
-            if case .count(let value)? = evidence.facts[plan.facts[n]] { total += value }
+            if case .count(let value)? = evidence.facts[plan.facts[n]] {
+                // Readers bound counts; saturate rather than trap for evidence built in code.
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                total = overflow ? Int64.max : sum
+            }
         }
         return total
     }
@@ -306,6 +324,8 @@ public struct Evaluator: Sendable {
     private struct DerivedClass {
         var unitClass: Int?
         var rule: Int?
+        /// The classes the unit may be in: one when known, several when an attribute is missing.
+        var candidates: [Int]
     }
 
     /// Reads the class rules in order. A rule that needs an attribute the province did not record
@@ -337,13 +357,13 @@ public struct Evaluator: Sendable {
             }
             if possible.allSatisfy({ $0 == rule.unitClass }) {
                 if rule.provisional { trace.useProvisional(rule.slot) }
-                if rule.thresholdProvisional { trace.useProvisional(rule.thresholdSlot) }
-                return DerivedClass(unitClass: rule.unitClass, rule: r)
+                return DerivedClass(unitClass: rule.unitClass, rule: r, candidates: [rule.unitClass])
             }
+            if !possible.contains(rule.unitClass) { possible.append(rule.unitClass) }
             break
         }
         for a in unknownAttributes { trace.missing.append(.attribute(a)) }
-        return DerivedClass(unitClass: nil, rule: nil)
+        return DerivedClass(unitClass: nil, rule: nil, candidates: possible)
     }
 }
 

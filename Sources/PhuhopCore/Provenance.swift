@@ -9,6 +9,16 @@ public enum Provenance: String, Sendable, CaseIterable, Comparable {
     /// Not known: a working value, to be replaced when the official text is at hand.
     case provisional
 
+    /// The mark in words, for reports.
+    public var label: LocalizedText {
+        switch self {
+        case .verified: LocalizedText(vi: "đã kiểm chứng", en: "verified")
+        case .reported: LocalizedText(vi: "theo nguồn thứ cấp", en: "reported")
+        case .inferred: LocalizedText(vi: "suy ra", en: "inferred")
+        case .provisional: LocalizedText(vi: "tạm dùng", en: "provisional")
+        }
+    }
+
     /// Whether a value with this mark may be presented as official.
     public var isOfficial: Bool { self == .verified || self == .reported }
 

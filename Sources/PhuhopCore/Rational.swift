@@ -35,21 +35,34 @@ public struct Rational: Sendable, CustomStringConvertible {
         return Rational(unchecked: numerator / Int64(divisor), denominator / Int64(divisor))
     }
 
-    /// Multiplies by a whole number, reducing first so that parts stay small.
+    /// Multiplies by a whole number, exactly when the result fits in 64-bit parts.
+    ///
+    /// Evidence counts are bounded when read, so the product always fits in practice; should it
+    /// not, the result saturates rather than trapping, because library code never traps.
     public func multiplied(by factor: Int64) -> Rational {
-        let r = reduced
-        let divisor = Int64(Rational.gcd(factor.magnitude, UInt64(r.denominator)))
-        let (product, overflow) = r.numerator.multipliedReportingOverflow(by: factor / divisor)
-        precondition(!overflow, "rational overflow")
-        return Rational(unchecked: product, r.denominator / divisor)
+        Rational.fitting(Int128(numerator) * Int128(factor), Int128(denominator)) ?? Rational(integer: numerator < 0 ? Int64.min : Int64.max)
     }
 
-    /// Divides by a non-zero whole number.
+    /// Divides by a non-zero whole number; nil when the result cannot be held exactly.
     public func divided(by divisor: Int64) -> Rational? {
         guard divisor != 0 else { return nil }
-        let (product, overflow) = denominator.multipliedReportingOverflow(by: divisor)
-        guard !overflow else { return reduced.divided(by: divisor) }
-        return Rational(numerator, product)
+        return Rational.fitting(Int128(numerator), Int128(denominator) * Int128(divisor))
+    }
+
+    /// `numerator / denominator` reduced until both fit in 64 bits, or nil.
+    private static func fitting(_ numerator: Int128, _ denominator: Int128) -> Rational? {
+        guard denominator != 0 else { return nil }
+        var (n, d) = denominator < 0 ? (-numerator, -denominator) : (numerator, denominator)
+        if n < Int128(Int64.min) || n > Int128(Int64.max) || d > Int128(Int64.max) {
+            var (x, y) = (n.magnitude, d.magnitude)
+            while y != 0 { (x, y) = (y, x % y) }
+            if x > 1 {
+                n /= Int128(x)
+                d /= Int128(x)
+            }
+        }
+        guard n >= Int128(Int64.min), n <= Int128(Int64.max), d <= Int128(Int64.max) else { return nil }
+        return Rational(unchecked: Int64(n), Int64(d))
     }
 
     /// The value rounded half up to `places` decimal places, as a whole number of 10^-places units.

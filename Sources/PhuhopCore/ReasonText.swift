@@ -56,7 +56,8 @@ public enum ReasonText {
         case .allCriteriaAboveZero, .zeroCriterion:
             return recognition.noZeroCriterion.citation
         case .thresholdReached, .belowThreshold:
-            return decision.unitClass.flatMap { recognition.classes[$0].threshold.citation }
+            if let k = decision.unitClass { return recognition.classes[k].threshold.citation }
+            return recognition.classes.first { $0.threshold.value == decision.threshold }?.threshold.citation
         case .restsOnProvisional:
             return standard.citation
         case .missingFact:
@@ -116,11 +117,21 @@ public enum ReasonText {
                 : "Criterion \(criterion.number) “\(criterion.name.en)” scores 0 points; a unit with a criterion at 0 is not recognised."
         case .thresholdReached:
             guard let total = decision.total, let threshold = decision.threshold else { return "" }
+            if decision.unitClass == nil {
+                return l == .vi
+                    ? "Tổng điểm \(total)/\(decision.maximum) đạt mọi ngưỡng có thể áp dụng cho đơn vị (cao nhất \(threshold) điểm), nên kết luận không phụ thuộc nhóm đơn vị."
+                    : "The total of \(total)/\(decision.maximum) reaches every threshold that could apply to the unit (the highest is \(threshold)), so the outcome does not depend on its class."
+            }
             return l == .vi
                 ? "Tổng điểm \(total)/\(decision.maximum) đạt ngưỡng \(threshold) điểm."
                 : "The total of \(total)/\(decision.maximum) reaches the threshold of \(threshold) points."
         case .belowThreshold:
             guard let threshold = decision.threshold else { return "" }
+            if decision.unitClass == nil {
+                return l == .vi
+                    ? "Tổng điểm cao nhất có thể đạt (\(decision.highestTotal)) thấp hơn mọi ngưỡng có thể áp dụng cho đơn vị (thấp nhất \(threshold) điểm), nên kết luận không phụ thuộc nhóm đơn vị."
+                    : "The highest possible total (\(decision.highestTotal)) is below every threshold that could apply to the unit (the lowest is \(threshold)), so the outcome does not depend on its class."
+            }
             if let total = decision.total {
                 return l == .vi
                     ? "Tổng điểm \(total)/\(decision.maximum) thấp hơn ngưỡng \(threshold): còn thiếu \(threshold - total) điểm."
@@ -157,8 +168,8 @@ public enum ReasonText {
         case .restsOnProvisional:
             let n = decision.provisionalValues.count
             return l == .vi
-                ? "KẾT QUẢ TẠM THỜI: kết luận dựa trên \(n) giá trị tạm dùng, chưa đối chiếu với văn bản chính thức (xem danh sách giá trị tạm dùng)."
-                : "PROVISIONAL: the outcome rests on \(n) working values not yet checked against the official text (see the list of provisional values)."
+                ? "KẾT QUẢ TẠM THỜI: kết luận dựa trên giá trị tạm dùng, chưa đối chiếu với văn bản chính thức (danh sách \(n) giá trị tạm dùng đã sử dụng ở cuối)."
+                : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
             let indicator = standard.criteria[c].indicators[i]
@@ -184,7 +195,7 @@ public enum ReasonText {
             default:
                 guard case .band(let b) = result.status else { return "" }
                 let band = indicator.bands[b]
-                let range = band.rangeText(percent: indicator.isRate)
+                let range = band.rangeText(percent: indicator.isRate, language: l)
                 return "\(head): \(measure) → " + (l == .vi ? "dải \(range)" : "band \(range)") + " → \(band.points) \(points)."
             }
         case .criterionCapped:
@@ -210,7 +221,12 @@ public enum ReasonText {
             guard denominator != 0 else { return fraction }
             if case .ratio(let ratio) = indicator.scoring, let per = ratio.per {
                 let perText = DecimalText.grouped(Int64(per.value), language: l)
-                return "\(fraction) = \(DecimalText.rounded(value, places: 2, language: l)) / \(perText)"
+                // Two decimals, unless rounding would hide a difference a band bound may turn on:
+                // 1/1,999 per 1,000 is 0.50025, which must not read as 0.5.
+                let shown = value.multiplied(by: 100).isInteger
+                    ? "= " + DecimalText.rounded(value, places: 2, language: l)
+                    : "≈ " + DecimalText.rounded(value, places: 4, language: l)
+                return "\(fraction) \(shown) / \(perText)"
             }
             return "\(fraction) = \(percent(value, language: l))"
         }
@@ -230,19 +246,9 @@ public enum ReasonText {
         [source.document, source.date?.vietnamese, source.collectedBy].compactMap { $0 }.joined(separator: ", ")
     }
 
-    /// A fraction of one in percent with one decimal; two (truncated) when one would round onto
-    /// a whole percent the value does not reach, so 97.95% never reads as 98%.
+    /// A fraction of one in percent (see `DecimalText.percent`).
     public static func percent(_ fraction: Rational, language: Language) -> String {
-        let hundred = fraction.multiplied(by: 100)
-        let tenths = hundred.rounded(places: 1)
-        if tenths % 10 == 0 && !hundred.isInteger {
-            let hundredths = (hundred.numerator * 100) / hundred.denominator
-            let sep = language == .vi ? "," : "."
-            let whole = hundredths / 100
-            let rest = hundredths % 100
-            return "\(whole)\(sep)\(rest < 10 ? "0" : "")\(rest)%"
-        }
-        return DecimalText.percent(fraction, language: language)
+        DecimalText.percent(fraction, language: language)
     }
 
     // MARK: helpers
@@ -271,7 +277,9 @@ public enum ReasonText {
         let rule = standard.recognition.classRules[r]
         var parts = [unit.unitType.name(l)]
         for (a, value) in rule.attributes {
-            let name = standard.attributes[a].name(l)
+            // Names start with a capital in the data; mid-sentence they read in lower case.
+            let full = standard.attributes[a].name(l)
+            let name = full.prefix(1).lowercased() + full.dropFirst()
             parts.append(value ? name : (l == .vi ? "không: \(name)" : "not: \(name)"))
         }
         if rule.attributes.isEmpty && rule.unitTypes.isEmpty {

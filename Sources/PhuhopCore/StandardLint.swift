@@ -15,14 +15,15 @@ public enum StandardLint {
         }
 
         duplicates(standard.criteria.map(\.id)).forEach { id in
-            if let c = standard.criteria.firstIndex(where: { $0.id == id }) {
+            if let c = standard.criteria.lastIndex(where: { $0.id == id }) {
                 add(.criterion(c), "mã tiêu chí “\(id)” bị trùng", "duplicate criterion id “\(id)”")
             }
         }
         let indicatorIDs = standard.criteria.flatMap { $0.indicators.map(\.id) }
         for id in duplicates(indicatorIDs) {
-            for (c, criterion) in standard.criteria.enumerated() {
-                if let i = criterion.indicators.firstIndex(where: { $0.id == id }) {
+            // Report the repeat, not the first use, which is where the id belongs.
+            for (c, criterion) in standard.criteria.enumerated().reversed() {
+                if let i = criterion.indicators.lastIndex(where: { $0.id == id }) {
                     add(.indicator(criterion: c, indicator: i), "mã chỉ tiêu “\(id)” bị trùng",
                         "duplicate indicator id “\(id)”")
                     break
@@ -58,6 +59,18 @@ public enum StandardLint {
                 if indicator.maximumPoints > maximum {
                     add(here, "chỉ tiêu \(indicator.id) cho tới \(indicator.maximumPoints) điểm, vượt tối đa \(maximum) của tiêu chí",
                         "indicator \(indicator.id) gives up to \(indicator.maximumPoints) points, above the criterion maximum \(maximum)")
+                }
+                for (b, band) in indicator.bands.enumerated() where band.points < 0 {
+                    out.append(Problem(subject: .band(criterion: c, indicator: i, band: b), message: LocalizedText(
+                        vi: "\(indicator.id): điểm của dải không được âm (\(band.points))",
+                        en: "\(indicator.id): a band's points cannot be negative (\(band.points))")))
+                }
+                if case .ratio(let ratio) = indicator.scoring {
+                    for (k, sample) in ratio.minimumSample.enumerated() where sample.atLeast < 1 {
+                        out.append(Problem(subject: .sampleMinimum(criterion: c, indicator: i, sample: k), message: LocalizedText(
+                            vi: "\(indicator.id): cỡ mẫu tối thiểu phải từ 1 trở lên (\(sample.atLeast))",
+                            en: "\(indicator.id): a minimum sample must be at least 1 (\(sample.atLeast))")))
+                    }
                 }
                 switch indicator.scoring {
                 case .activity:

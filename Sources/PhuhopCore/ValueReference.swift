@@ -62,7 +62,7 @@ extension Standard {
     }
 
     /// Describes one value: its path, its value as written, its mark and citation.
-    public func describe(_ reference: ValueReference) -> ValueDescription {
+    public func describe(_ reference: ValueReference, language l: Language = .vi) -> ValueDescription {
         func make(_ path: String, _ value: String, _ p: Provenance, _ citation: String?, _ note: LocalizedText?)
             -> ValueDescription
         {
@@ -70,7 +70,7 @@ extension Standard {
         }
         switch reference {
         case .standard:
-            return make(id, title.vi, provenance, citation, nil)
+            return make(id, title(l), provenance, citation, nil)
         case .effective:
             let to = effective.value.to.map { " → \($0)" } ?? " →"
             return make("\(id).effective", "\(effective.value.from)\(to)", effective.provenance,
@@ -89,13 +89,13 @@ extension Standard {
             return make("\(id).recognition.classRules[\(r)]", classRuleText(r), rule.provenance, rule.citation, rule.note)
         case .criterion(let c):
             let criterion = criteria[c]
-            return make(criterion.id, criterion.name.vi, criterion.provenance, criterion.citation, criterion.note)
+            return make(criterion.id, criterion.name(l), criterion.provenance, criterion.citation, criterion.note)
         case .criterionMaximum(let c):
             let m = criteria[c].maximum
             return make("\(criteria[c].id).maximum", "\(m.value)", m.provenance, m.citation, m.note)
         case .indicator(let c, let i):
             let indicator = criteria[c].indicators[i]
-            return make(indicator.id, indicator.name.vi, indicator.provenance, indicator.citation, indicator.note)
+            return make(indicator.id, indicator.name(l), indicator.provenance, indicator.citation, indicator.note)
         case .activityPoints(let c, let i):
             let indicator = criteria[c].indicators[i]
             guard case .activity(_, let points) = indicator.scoring else { break }
@@ -108,7 +108,7 @@ extension Standard {
             let indicator = criteria[c].indicators[i]
             guard indicator.bands.indices.contains(b) else { break }
             let band = indicator.bands[b]
-            return make("\(indicator.id).bands[\(b)]", "\(band.rangeText(percent: indicator.isRate)) → \(band.points)",
+            return make("\(indicator.id).bands[\(b)]", "\(band.rangeText(percent: indicator.isRate, language: l)) → \(band.points)",
                         band.provenance, band.citation, band.note)
         case .zeroDenominator(let c, let i):
             let indicator = criteria[c].indicators[i]
@@ -116,7 +116,7 @@ extension Standard {
             let text: String
             switch rule.value {
             case .points(let p): text = "\(p)"
-            case .undetermined: text = "undetermined"
+            case .undetermined: text = l == .vi ? "chưa chấm được" : "undetermined"
             }
             return make("\(indicator.id).ifDenominatorZero", text, rule.provenance, rule.citation, rule.note)
         case .sampleMinimum(let c, let i, let k):
@@ -144,10 +144,10 @@ extension Standard {
 
 extension Band {
     /// The band's range written with comparison signs, such as `>= 98% and < 100%`.
-    public func rangeText(percent: Bool) -> String {
+    public func rangeText(percent: Bool, language: Language = .en) -> String {
         func show(_ r: Rational) -> String {
             let value = percent ? r.multiplied(by: 100) : r
-            return DecimalText.plain(value) + (percent ? "%" : "")
+            return DecimalText.plain(value, language: language) + (percent ? "%" : "")
         }
         var parts: [String] = []
         if let lower { parts.append("\(lower.inclusive ? ">=" : ">") \(show(lower.value))") }

@@ -19,6 +19,13 @@ public enum CaseReader {
         return mapping["evidence"]?.mapping?["standard"]?.scalar?.string
     }
 
+    /// Whether a document is a golden case (it has an `expect` key) rather than plain evidence.
+    public static func isCase(_ data: Data, file: String) throws -> Bool {
+        let root = try Document.parse(data, file: file)
+        guard case .mapping(let mapping) = root.node else { return false }
+        return mapping["expect"] != nil
+    }
+
     /// Reads one case against its standard.
     public static func read(_ data: Data, file: String, standard: Standard) throws -> GoldenCase {
         let root = try Document.parse(data, file: file)

@@ -30,7 +30,14 @@ public enum CriteriaLoader {
         guard let standardMap = MappingReader(root, allowed: Keys.standard, log: log) else { throw InputError(log.items) }
 
         // Facts first, from every file, so indicators can refer to facts declared anywhere.
-        let criterionIDs = log.strings(standardMap.required("criteria")) ?? []
+        var criterionIDs: [String] = []
+        for id in log.strings(standardMap.required("criteria")) ?? [] {
+            if criterionIDs.contains(id), let e = standardMap.optional("criteria") {
+                log.add(e, LocalizedText(vi: "tiêu chí “\(id)” được liệt kê hai lần", en: "criterion “\(id)” is listed twice"))
+                continue
+            }
+            criterionIDs.append(id)
+        }
         var criterionDocuments: [(id: String, map: MappingReader, log: DiagnosticLog)] = []
         var hashed: [(String, Data)] = []
         if let data = try? Data(contentsOf: standardURL) { hashed.append(("standard.yaml", data)) }

@@ -109,6 +109,12 @@ extension DiagnosticLog {
 
     func integer(_ element: Element?) -> Int64? {
         guard let element else { return nil }
+        let trimmed = element.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+        if Int64(trimmed) == nil, !trimmed.isEmpty, trimmed.drop(while: { $0 == "-" }).allSatisfy(\.isASCII),
+           trimmed.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) {
+            add(element, LocalizedText(vi: "số \(trimmed) quá lớn", en: "the number \(trimmed) is too large"))
+            return nil
+        }
         guard let text = element.scalarText, let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
             add(element, LocalizedText(vi: "cần một số nguyên, gặp \(element.shape.vi)",
                                        en: "expected a whole number, found \(element.shape.en)"))

@@ -5,6 +5,9 @@ import PhuhopCore
 /// with every problem named by file, line and field.
 public enum EvidenceReader {
     static let keys = ["standard", "unit", "period", "facts", "note"]
+    /// The largest count accepted: far above any commune's population, and low enough that
+    /// sums and incidences of counts stay exact in 64-bit arithmetic.
+    static let maximumCount: Int64 = 1_000_000_000
     static let unitKeys = ["id", "name", "province", "unitType", "attributes"]
 
     /// The standard id an evidence document asks for, if it names one.
@@ -129,11 +132,20 @@ public enum EvidenceReader {
                                                en: "a count cannot be negative (\(value))"))
                 return nil
             }
+            guard value <= maximumCount else {
+                log.add(element, LocalizedText(
+                    vi: "số đếm \(value) quá lớn (tối đa \(maximumCount)); kiểm tra lại số liệu",
+                    en: "the count \(value) is too large (at most \(maximumCount)); check the figure"))
+                return nil
+            }
             return .count(value)
         case .share:
-            guard let text = element.scalarText, let share = Rational(percent: Substring(text.trimmingCharacters(in: .whitespaces))) else {
-                log.add(element, LocalizedText(vi: "cần một tỷ lệ phần trăm như 4,2%, gặp \(element.shape.vi)",
-                                               en: "expected a percentage such as 4.2%, found \(element.shape.en)"))
+            // The % sign is required: 0.24 could mean 24% or 0.24%, and guessing would change the points.
+            let text = element.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard text.hasSuffix("%"), let share = Rational(percent: Substring(text)) else {
+                log.add(element, LocalizedText(
+                    vi: "cần một tỷ lệ phần trăm có dấu %, như 4,2%, gặp \(element.shape.vi)",
+                    en: "expected a percentage with a % sign, such as 4.2%, found \(element.shape.en)"))
                 return nil
             }
             guard share >= .zero, share <= .one else {

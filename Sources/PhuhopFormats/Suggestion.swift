@@ -1,7 +1,7 @@
 /// Finds the closest known name to a misspelt one, for "did you mean" hints.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
@@ -12,7 +12,7 @@ enum Suggestion {
     }
 
     /// A sentence fragment suggesting the closest candidate, or nothing.
-    static func hint(for word: String, in candidates: [String]) -> (vi: String, en: String) {
+    public static func hint(for word: String, in candidates: [String]) -> (vi: String, en: String) {
         guard let match = closest(to: word, in: candidates) else { return ("", "") }
         return (" Có phải ý bạn là “\(match)”?", " Did you mean “\(match)”?")
     }

@@ -43,7 +43,7 @@ public enum DecisionJSON {
                 .object([("id", .string(ReasonText.missingID(item, standard: standard))),
                          ("name", .string(ReasonText.missingName(item, standard: standard)(l)))])
             })),
-            ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0), l) })),
+            ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0, language: l), l) })),
             ("evidence", .array(standard.facts.indices.compactMap { f in evidence(f, decision, standard, l) })),
         ])
     }
@@ -65,7 +65,7 @@ public enum DecisionJSON {
             if case .band(let b) = r.status {
                 let matched = indicator.bands[b]
                 band = .object([
-                    ("index", .int(Int64(b))), ("range", .string(matched.rangeText(percent: indicator.isRate))),
+                    ("index", .int(Int64(b))), ("range", .string(matched.rangeText(percent: indicator.isRate, language: l))),
                     ("points", .int(Int64(matched.points))), ("provenance", .string(matched.provenance.rawValue)),
                     ("citation", .string(matched.citation)),
                 ])

@@ -4,7 +4,8 @@ import PhuhopCore
 ///
 /// Both formats are written by one walk over the decision so they always say the same thing;
 /// only the markup differs.
-public struct DecisionReport {
+public struct DecisionReport: Sendable {
+    /// The markup: plain text for a terminal, Markdown for documents.
     public enum Style: Sendable {
         case text
         case markdown
@@ -28,8 +29,8 @@ public struct DecisionReport {
         out.append(heading(1, (vi ? "Kết quả đánh giá: " : "Assessment: ") + "\(decision.unit.name)"))
         if decision.provisional {
             out.append(banner(vi
-                ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên \(decision.provisionalValues.count) giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."
-                : "PROVISIONAL — the outcome rests on \(decision.provisionalValues.count) working values not yet checked against the official text; not an official basis for recognition."))
+                ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."
+                : "PROVISIONAL — the outcome rests on working values not yet checked against the official text; not an official basis for recognition."))
         }
         let unit = decision.unit
         let period = "\(decision.period.from.vietnamese) – \(decision.period.to.vietnamese)"
@@ -95,8 +96,8 @@ public struct DecisionReport {
                     : "The outcome does not rest on these values (a criterion is at 0 by official values), but the points use them."))
             }
             out.append(list(decision.provisionalValues.map { ref in
-                let d = standard.describe(ref)
-                return "\(code(d.path)) = \(d.value) [\(d.provenance.rawValue)]" + (d.citation.map { " — \($0)" } ?? "")
+                let d = standard.describe(ref, language: l)
+                return "\(code(d.path)) = \(d.value) [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? "")
             }))
         }
         let evidence = standard.facts.indices.compactMap { f -> String? in

@@ -83,4 +83,23 @@ import Testing
         #expect(last.hasSuffix(" passed, 0 failed"))
         #expect(result.code == 0)
     }
+
+    @Test func foldersAreNotEvidenceAndAnEmptyCheckFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let score = run(["score", folder.path, "--criteria", criteria, "--lang", "en"])
+        #expect(score.code == 1)
+        #expect(score.err.contains("this is a folder"))
+        let check = run(["check", folder.path, "--criteria", criteria, "--lang", "en"])
+        #expect(check.code == 1)
+        #expect(check.err.contains("no YAML or JSON file found"))
+    }
+
+    @Test func anUnknownStandardGetsADidYouMean() {
+        let result = run(["score", example("phuong-ba-dinh-recognized.yaml"), "--standard", "qd06-2018",
+                          "--criteria", criteria, "--lang", "en"])
+        #expect(result.code == 1)
+        #expect(result.err.contains("Did you mean “qd06-2019”?"))
+    }
 }
+

@@ -90,6 +90,11 @@ import Testing
         #expect(ward.missing.isEmpty)
     }
 
+    @Test func countsTooLargeToAddSaturateInsteadOfTrapping() {
+        let decision = evaluator.evaluate(MiniStandard.evidence(true, false, total: Int64.max, part: Int64.max))
+        #expect(decision.criteria[1].points == 100)
+    }
+
     @Test func aValueInABandGapIsReportedNotScored() {
         let gapped = Evaluator(standard: MiniStandard.make(gap: true))
         let decision = gapped.evaluate(MiniStandard.evidence(true, false, total: 100, part: 85))

@@ -33,4 +33,13 @@ import Testing
     @Test func zeroDenominatorIsRefused() {
         #expect(Rational(1, 0) == nil)
     }
+
+    @Test func arithmeticThatCannotBeHeldExactlyNeverTraps() throws {
+        let tiny = try #require(Rational(1, Int64.max))
+        #expect(tiny.divided(by: Int64.max) == nil)
+        let huge = Rational(integer: Int64.max)
+        #expect(huge.multiplied(by: 10) == Rational(integer: Int64.max))
+        #expect(Rational(percent: "1.00000000000000001%") == nil)
+    }
 }
+

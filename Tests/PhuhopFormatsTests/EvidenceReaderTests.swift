@@ -138,4 +138,27 @@ import Testing
         let problem = try #require(problems(evidence(facts: "  c02.births: 1", period: "{from: 2017-11-01, to: 2018-10-31}")).first)
         #expect(problem.message.en.contains("in force from 2019-01-03"))
     }
+
+    @Test func aShareWithTooManyDigitsIsAnErrorNotACrash() throws {
+        let problem = try #require(problems(evidence(facts: "  c08.stunting-share: 1.00000000000000001%")).first)
+        #expect(problem.field == "facts.c08.stunting-share")
+    }
+
+    @Test func aShareWithoutAPercentSignIsRejectedAsAmbiguous() throws {
+        let problem = try #require(problems(evidence(facts: "  c08.stunting-share: 0.24")).first)
+        #expect(problem.message.en.contains("with a % sign"))
+    }
+
+    @Test func anImplausiblyLargeCountIsRejected() throws {
+        let found = problems(evidence(facts: "  children.total: 9999999999999999\n  c02.births: 99999999999999999999"))
+        #expect(found.count == 2)
+        #expect(found[0].message.en.contains("too large"))
+        #expect(found[1].message.en.contains("too large"))
+    }
+
+    @Test func aCohortLargerThanAllChildrenIsRejected() throws {
+        let problem = try #require(problems(evidence(facts: "  children.total: 100\n  c07.under1: 101")).first)
+        #expect(problem.field == "facts.c07.under1")
+    }
 }
+
