@@ -57,13 +57,15 @@ public struct Evaluator: Sendable {
         // The thresholds that could apply: one when the class is known, else every candidate's.
         var lowestThreshold = Int.max
         var highestThreshold = Int.min
-        for k in derived.candidates {
+        func consider(_ k: Int) {
             let threshold = recognition.classes[k].threshold
             lowestThreshold = min(lowestThreshold, threshold.value)
             highestThreshold = max(highestThreshold, threshold.value)
             if threshold.isProvisional { trace.useProvisional(plan.thresholdSlots[k]) }
         }
-        let thresholdKnown = !derived.candidates.isEmpty
+        if let k = derived.unitClass { consider(k) }
+        for k in derived.candidates { consider(k) }
+        let thresholdKnown = lowestThreshold != Int.max
         let zeroRuleApplies = recognition.noZeroCriterion.value
         var anyZero = false
         var everyZeroProvisional = true
@@ -324,7 +326,8 @@ public struct Evaluator: Sendable {
     private struct DerivedClass {
         var unitClass: Int?
         var rule: Int?
-        /// The classes the unit may be in: one when known, several when an attribute is missing.
+        /// The classes the unit may be in when its class is unknown (empty when it is known, so
+        /// the common case allocates nothing).
         var candidates: [Int]
     }
 
@@ -357,7 +360,7 @@ public struct Evaluator: Sendable {
             }
             if possible.allSatisfy({ $0 == rule.unitClass }) {
                 if rule.provisional { trace.useProvisional(rule.slot) }
-                return DerivedClass(unitClass: rule.unitClass, rule: r, candidates: [rule.unitClass])
+                return DerivedClass(unitClass: rule.unitClass, rule: r, candidates: [])
             }
             if !possible.contains(rule.unitClass) { possible.append(rule.unitClass) }
             break
