@@ -21,15 +21,16 @@ let package = Package(
         .target(name: "PhuhopCore"),
         .target(name: "PhuhopFormats", dependencies: ["PhuhopCore", "Yams"]),
         .target(name: "PhuhopReports", dependencies: ["PhuhopCore"]),
+        .target(name: "PhuhopSynthesis", dependencies: ["PhuhopCore"]),
         .target(
             name: "PhuhopCLI",
             dependencies: [
-                "PhuhopCore", "PhuhopFormats", "PhuhopReports",
+                "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "phuhop", dependencies: ["PhuhopCLI"]),
-        .executableTarget(name: "phuhop-bench", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
+        .executableTarget(name: "phuhop-bench", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopSynthesis"]),
         .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
         .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
         .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),

@@ -43,4 +43,7 @@ public final class Console: @unchecked Sendable {
     }
 
     func readStandardInput() -> Data { input() }
+
+    /// Whether standard error is a terminal a person is watching (never for a capturing console).
+    var isTerminal: Bool { lock.withLock { captured == nil } && isatty(STDERR_FILENO) == 1 }
 }

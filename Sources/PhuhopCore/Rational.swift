@@ -123,34 +123,33 @@ extension Rational: Comparable, Hashable {
 }
 
 extension Rational {
-    /// Parses an exact decimal such as `98`, `98.5`, `-0.25` or `1e3`-free text; returns nil otherwise.
+    /// Parses an exact decimal such as `98`, `98.5`, `98,5` or `-0.25`; nil for anything else
+    /// (exponents included).
     ///
     /// Band bounds and shares are written as decimals in the data; reading them through
     /// `Double` would turn 0.1 into 0.1000000000000000055, so they are read digit by digit.
     public init?(decimal text: Substring) {
-        var digits = text
-        var negative = false
-        if digits.first == "-" {
-            negative = true
-            digits = digits.dropFirst()
-        } else if digits.first == "+" {
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
         var numerator: Int64 = 0
         var denominator: Int64 = 1
+        var negative = false
         var seenPoint = false
         var seenDigit = false
-        for character in digits {
-            if character == "." || character == "," {
+        var first = true
+        for byte in text.utf8 {
+            defer { first = false }
+            if first && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")) {
+                negative = byte == UInt8(ascii: "-")
+                continue
+            }
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
                 guard !seenPoint else { return nil }
                 seenPoint = true
                 continue
             }
-            guard let digit = character.wholeNumberValue, character.isASCII else { return nil }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             seenDigit = true
             let (shifted, o1) = numerator.multipliedReportingOverflow(by: 10)
-            let (added, o2) = shifted.addingReportingOverflow(Int64(digit))
+            let (added, o2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
             guard !o1, !o2 else { return nil }
             numerator = added
             if seenPoint {

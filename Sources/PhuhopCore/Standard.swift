@@ -16,6 +16,8 @@ public struct Standard: Sendable {
     public var facts: [FactDefinition]
     public var criteria: [Criterion]
     public var recognition: RecognitionRules
+    /// Programme targets for the share of units recognised, which batch summaries report against.
+    public var targets: [RecognitionTarget] = []
 
     public init(
         id: String, version: String, title: LocalizedText, citation: String, provenance: Provenance,
@@ -40,6 +42,22 @@ public struct Standard: Sendable {
 
     /// The index of the attribute with this id.
     public func attributeIndex(_ id: String) -> Int? { attributes.firstIndex { $0.id == id } }
+}
+
+/// A programme target: by `year`, this share of units recognised.
+public struct RecognitionTarget: Sendable {
+    public var id: String
+    public var year: Int
+    public var name: LocalizedText
+    /// The share as a fraction of one (65% is 13/20).
+    public var share: Marked<Rational>
+
+    public init(id: String, year: Int, name: LocalizedText, share: Marked<Rational>) {
+        self.id = id
+        self.year = year
+        self.name = name
+        self.share = share
+    }
 }
 
 /// The days a standard is in force; `to` is nil while it still is.

@@ -14,6 +14,7 @@ public enum ValueReference: Sendable, Hashable {
     case band(criterion: Int, indicator: Int, band: Int)
     case zeroDenominator(criterion: Int, indicator: Int)
     case sampleMinimum(criterion: Int, indicator: Int, sample: Int)
+    case target(Int)
 }
 
 /// A value of a standard described for people: where it is, what it is, how well it is known.
@@ -53,6 +54,7 @@ extension Standard {
                 }
             }
         }
+        refs += targets.indices.map { .target($0) }
         return refs
     }
 
@@ -119,6 +121,10 @@ extension Standard {
             case .undetermined: text = l == .vi ? "chưa chấm được" : "undetermined"
             }
             return make("\(indicator.id).ifDenominatorZero", text, rule.provenance, rule.citation, rule.note)
+        case .target(let k):
+            let target = targets[k]
+            return make("\(id).targets.\(target.id)", "\(target.year): >= \(DecimalText.plain(target.share.value.multiplied(by: 100), language: l))%",
+                        target.share.provenance, target.share.citation, target.share.note)
         case .sampleMinimum(let c, let i, let k):
             let indicator = criteria[c].indicators[i]
             guard case .ratio(let ratio) = indicator.scoring, ratio.minimumSample.indices.contains(k) else { break }

@@ -95,6 +95,7 @@ public enum CriteriaLoader {
             return EffectivePeriod(from: from, to: to)
         }
         let maximum = reader.markedInteger(standardMap.required("maximum"))
+        let targets = reader.targets(standardMap.optional("targets"))
         if let element = standardMap.optional("effective") { reader.locate(.effective, element) }
         if let element = standardMap.optional("maximum") { reader.locate(.standardMaximum, element) }
         reader.locate(.standard, root)
@@ -104,10 +105,11 @@ public enum CriteriaLoader {
               let recognition, criteria.count == criterionDocuments.count else {
             throw InputError(failures.isEmpty ? log.items : failures)
         }
-        let standard = Standard(
+        var standard = Standard(
             id: id, version: version, title: title, citation: citation ?? "", provenance: provenance,
             effective: effective, maximum: maximum, attributes: attributes, facts: reader.facts,
             criteria: criteria, recognition: recognition)
+        standard.targets = targets
         var content: [UInt8] = []
         for (name, data) in hashed.sorted(by: { $0.0 < $1.0 }) {
             content += Array(name.utf8) + [0] + Array(data) + [0]
@@ -131,7 +133,7 @@ public enum CriteriaLoader {
 /// The keys each kind of mapping may hold; anything else is reported with a did-you-mean.
 enum Keys {
     static let standard = ["id", "version", "kind", "title", "citation", "provenance", "effective", "maximum",
-                           "criteria", "attributes", "recognition", "facts", "note"]
+                           "criteria", "attributes", "recognition", "facts", "targets", "note"]
     static let criterion = ["id", "number", "name", "citation", "provenance", "note", "maximum", "facts", "indicators"]
     static let fact = ["id", "type", "name", "atMost", "note"]
     static let attribute = ["id", "name", "note"]
@@ -142,5 +144,6 @@ enum Keys {
     static let recognition = ["noZeroCriterion", "classes", "classRules"]
     static let unitClass = ["id", "name", "threshold", "note"]
     static let classRule = ["class", "when", "provenance", "citation", "note"]
+    static let target = ["id", "year", "name", "share", "note"]
     static let sample = ["fact", "atLeast", "provenance", "citation", "note"]
 }

@@ -105,6 +105,30 @@ struct Reader {
         }
     }
 
+    // MARK: Targets
+
+    mutating func targets(_ element: Element?) -> [RecognitionTarget] {
+        var out: [RecognitionTarget] = []
+        for item in log.items(element) {
+            guard let map = MappingReader(item, allowed: Keys.target, log: log),
+                  let id = log.string(map.required("id")), let year = log.integer(map.required("year")),
+                  let name = log.text(map.required("name")) else { continue }
+            let share = marked(map.required("share")) { (_: Element, m: MappingReader) -> Rational? in
+                guard let e = m.required("value"), let text = log.string(e) else { return nil }
+                guard text.hasSuffix("%"), let value = Rational(percent: Substring(text)), value >= .zero, value <= .one else {
+                    log.add(e, LocalizedText(vi: "cần một tỷ lệ từ 0% đến 100%, như 65%, gặp “\(text)”",
+                                             en: "expected a share between 0% and 100%, such as 65%, found “\(text)”"))
+                    return nil
+                }
+                return value
+            }
+            guard let share else { continue }
+            if let e = map.optional("share") { locate(.target(out.count), e) }
+            out.append(RecognitionTarget(id: id, year: Int(year), name: name, share: share))
+        }
+        return out
+    }
+
     // MARK: Attributes and recognition
 
     mutating func attributes(_ element: Element?) -> [AttributeDefinition] {

@@ -5,9 +5,6 @@ import PhuhopCore
 /// with every problem named by file, line and field.
 public enum EvidenceReader {
     static let keys = ["standard", "unit", "period", "facts", "note"]
-    /// The largest count accepted: far above any commune's population, and low enough that
-    /// sums and incidences of counts stay exact in 64-bit arithmetic.
-    static let maximumCount: Int64 = 1_000_000_000
     static let unitKeys = ["id", "name", "province", "unitType", "attributes"]
 
     /// The standard id an evidence document asks for, if it names one.
@@ -60,13 +57,8 @@ public enum EvidenceReader {
                 factElements[index] = valueElement
             }
         }
-        // Consistency between facts: a numerator never exceeds its denominator.
-        for (index, definition) in standard.facts.enumerated() {
-            guard let limit = definition.atMost, case .count(let value)? = facts[index],
-                  case .count(let bound)? = facts[limit], value > bound, let element = factElements[index] else { continue }
-            log.add(element, LocalizedText(
-                vi: "\(definition.id) = \(value) lớn hơn \(standard.facts[limit].id) = \(bound) (tử số vượt mẫu số)",
-                en: "\(definition.id) = \(value) is greater than \(standard.facts[limit].id) = \(bound) (numerator above denominator)"))
+        for (index, problem) in FactText.inconsistencies(facts, standard: standard) {
+            if let element = factElements[index] { log.add(element, problem.message) }
         }
         guard let unit, let period else { return nil }
         return Evidence(unit: unit, period: period, facts: facts, sources: sources)
@@ -79,12 +71,9 @@ public enum EvidenceReader {
         let province = log.string(map.required("province"))
         var unitType: UnitType?
         if let e = map.required("unitType"), let text = log.string(e) {
-            unitType = UnitType(rawValue: text)
-            if unitType == nil {
-                let names = UnitType.allCases.map(\.rawValue)
-                let hint = Suggestion.hint(for: text, in: names)
-                log.add(e, LocalizedText(vi: "loại đơn vị “\(text)” không hợp lệ; dùng \(names.joined(separator: ", ")).\(hint.vi)",
-                                         en: "invalid unit type “\(text)”; use \(names.joined(separator: ", ")).\(hint.en)"))
+            switch FactText.unitType(text) {
+            case .success(let type): unitType = type
+            case .failure(let problem): log.add(e, problem.message)
             }
         }
         var attributes = [Bool?](repeating: nil, count: standard.attributes.count)
@@ -108,52 +97,25 @@ public enum EvidenceReader {
         let fromElement = map.required("from")
         let toElement = map.required("to")
         guard let from = log.date(fromElement), let to = log.date(toElement), let toElement else { return nil }
-        guard let period = Period(from: from, to: to) else {
-            log.add(toElement, LocalizedText(vi: "kỳ kết thúc (\(to)) trước khi bắt đầu (\(from))",
-                                             en: "the period ends (\(to)) before it starts (\(from))"))
+        switch FactText.period(from: from, to: to, standard: standard) {
+        case .success(let period): return period
+        case .failure(let problem):
+            log.add(toElement, problem.message)
             return nil
         }
-        if !standard.effective.value.contains(to) {
-            log.add(toElement, LocalizedText(
-                vi: "chuẩn \(standard.id) có hiệu lực từ \(standard.effective.value.from); kỳ kết thúc \(to) nằm ngoài thời gian hiệu lực",
-                en: "standard \(standard.id) is in force from \(standard.effective.value.from); the period ending \(to) is outside it"))
-        }
-        return period
     }
 
     private static func readValue(_ element: Element, definition: FactDefinition, log: DiagnosticLog) -> FactValue? {
-        switch definition.type {
-        case .boolean:
-            return log.boolean(element).map { .boolean($0) }
-        case .count:
-            guard let value = log.integer(element) else { return nil }
-            guard value >= 0 else {
-                log.add(element, LocalizedText(vi: "số đếm không được âm (\(value))",
-                                               en: "a count cannot be negative (\(value))"))
-                return nil
-            }
-            guard value <= maximumCount else {
-                log.add(element, LocalizedText(
-                    vi: "số đếm \(value) quá lớn (tối đa \(maximumCount)); kiểm tra lại số liệu",
-                    en: "the count \(value) is too large (at most \(maximumCount)); check the figure"))
-                return nil
-            }
-            return .count(value)
-        case .share:
-            // The % sign is required: 0.24 could mean 24% or 0.24%, and guessing would change the points.
-            let text = element.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard text.hasSuffix("%"), let share = Rational(percent: Substring(text)) else {
-                log.add(element, LocalizedText(
-                    vi: "cần một tỷ lệ phần trăm có dấu %, như 4,2%, gặp \(element.shape.vi)",
-                    en: "expected a percentage with a % sign, such as 4.2%, found \(element.shape.en)"))
-                return nil
-            }
-            guard share >= .zero, share <= .one else {
-                log.add(element, LocalizedText(vi: "tỷ lệ phải từ 0% đến 100%, gặp \(text)",
-                                               en: "a share must be between 0% and 100%, found \(text)"))
-                return nil
-            }
-            return .share(share)
+        guard let text = element.scalarText else {
+            log.add(element, LocalizedText(vi: "cần một giá trị đơn, gặp \(element.shape.vi)",
+                                           en: "expected a single value, found \(element.shape.en)"))
+            return nil
+        }
+        switch FactText.parse(text, type: definition.type) {
+        case .success(let value): return value
+        case .failure(let problem):
+            log.add(element, problem.message)
+            return nil
         }
     }
 

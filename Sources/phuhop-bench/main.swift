@@ -5,6 +5,7 @@ import Foundation
 import PhuhopCore
 import PhuhopFormats
 import PhuhopReports
+import PhuhopSynthesis
 
 var units = 1_000_000
 var pool = 4096
@@ -34,58 +35,9 @@ let standard = loaded.standard
 let evaluator = Evaluator(standard: standard)
 let reference = StandardReference(standard: standard, hash: loaded.hash)
 
-/// Deterministic generator (SplitMix64), so every run scores the same communes.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: UInt64) -> Int64 { Int64(next() % n) }
-}
-
-// Facts that bound others, or divide a ratio, are populations; the rest are events or parts.
-var populations = Set<Int>()
-for fact in standard.facts { if let limit = fact.atMost { populations.insert(limit) } }
-for criterion in standard.criteria {
-    for indicator in criterion.indicators {
-        if case .ratio(let ratio) = indicator.scoring, case .counts(_, let denominator) = ratio.source {
-            populations.formUnion(denominator)
-        }
-    }
-}
-
-var random = SplitMix64(state: 2019)
-let period = Period(from: CalendarDate(year: 2023, month: 11, day: 1)!, to: CalendarDate(year: 2024, month: 10, day: 31)!)!
-var evidencePool: [Evidence] = []
-evidencePool.reserveCapacity(pool)
-for n in 0..<pool {
-    var facts = [FactValue?](repeating: nil, count: standard.facts.count)
-    for f in standard.facts.indices where populations.contains(f) {
-        facts[f] = .count(40 + random.below(3000))
-    }
-    for (f, fact) in standard.facts.enumerated() where !populations.contains(f) {
-        switch fact.type {
-        case .boolean: facts[f] = .boolean(random.below(20) != 0)
-        case .share: facts[f] = .share(Rational(random.below(300), 1000)!)
-        case .count:
-            if let limit = fact.atMost, case .count(let bound)? = facts[limit] {
-                facts[f] = .count(bound - min(bound, random.below(UInt64(max(1, bound / 8)))))
-            } else {
-                facts[f] = .count(random.below(10) < 8 ? 0 : 1 + random.below(3))
-            }
-        }
-        if random.below(50) == 0 { facts[f] = nil }  // some facts missing
-    }
-    let type: UnitType = [.xa, .phuong, .thiTran][n % 3]
-    let attributes: [Bool?] = standard.attributes.map { _ in random.below(4) == 0 }
-    let unit = UnitInfo(id: "u\(n)", name: "Đơn vị \(n)", province: "Tỉnh \(n % 34)", unitType: type, attributes: attributes)
-    evidencePool.append(Evidence(unit: unit, period: period, facts: facts,
-                                 sources: [FactSource?](repeating: nil, count: standard.facts.count)))
-}
+// The same synthetic communes `phuhop synth` writes (seed 2019), held in a pool.
+let synthetic = SyntheticUnits(standard: standard, seed: 2019)
+let evidencePool = (0..<pool).map { synthetic.unit($0) }
 
 func peakResidentMegabytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }

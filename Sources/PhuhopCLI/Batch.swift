@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopReports
+
+/// `phuhop batch`: scores many units from CSV tables or folders of evidence files, streaming.
+struct Batch: PhuhopCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chấm hàng loạt / Score many units from CSV files or folders of evidence files, with a summary.")
+
+    @Argument(help: "CSV files (one row per unit) or folders of YAML/JSON evidence files.")
+    var inputs: [String]
+
+    @Option(help: "Standard id (default: the only one, or qd06-2019).")
+    var standard: String?
+
+    @Option(help: "Write the result here instead of standard output.")
+    var out: String?
+
+    @Option(help: "csv (the unit list; the summary goes to standard error), json, markdown or text.")
+    var format: BatchReport.Format?
+
+    @Option(help: "Write rejected rows here (CSV, with an error column).")
+    var rejects: String?
+
+    @OptionGroup var shared: SharedOptions
+
+    func execute(_ console: Console) throws -> Int32 {
+        let location = try CriteriaLocation(option: shared.criteria)
+        let loaded = try location.load(standard ?? location.defaultID())
+        let chosen = format ?? (out?.lowercased().hasSuffix(".csv") == true ? .csv : out?.lowercased().hasSuffix(".json") == true ? .json : .text)
+        let report = BatchReport(format: chosen, language: shared.lang, standard: loaded.standard)
+        var run = BatchRun(standard: loaded.standard, report: report, console: console)
+        run.rejectsPath = rejects
+        // The unit list is built in a scratch file so the summary can come first, with memory flat.
+        let scratchPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("phuhop-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
+        let scratch = try OutputFile(path: scratchPath, console: console)
+        defer { try? FileManager.default.removeItem(atPath: scratchPath) }
+        for input in inputs {
+            try run.process(input, into: scratch)
+        }
+        try scratch.finish()
+        run.endProgress()
+
+        let output = try OutputFile(path: out, console: console)
+        do {
+            switch chosen {
+            case .csv:
+                output.write(report.listHeader)
+                try copy(scratchPath, into: output)
+                console.error(report.summary(run.summary))
+            case .json:
+                output.write("{\n  \"summary\": ")
+                output.write(report.summary(run.summary).replacingOccurrences(of: "\n", with: "\n  "))
+                output.write(",\n  \"units\": [")
+                try copy(scratchPath, into: output)
+                output.write("\n  ]\n}\n")
+            case .markdown, .text:
+                output.write(report.summary(run.summary))
+                output.write("\n" + (chosen == .markdown ? "## " : "") + (shared.lang == .vi ? "Danh sách đơn vị" : "Units") + "\n\n")
+                output.write(report.listHeader)
+                try copy(scratchPath, into: output)
+            }
+            try output.finish()
+        } catch {
+            output.discard()
+            throw error
+        }
+        try run.finishRejects()
+        for line in run.problems.prefix(20) { console.error((shared.lang == .vi ? "lỗi: " : "error: ") + line + "\n") }
+        if run.problems.count > 20 {
+            console.error(shared.lang == .vi ? "… và \(run.problems.count - 20) lỗi khác\n" : "… and \(run.problems.count - 20) more\n")
+        }
+        return run.summary.rejected == 0 ? 0 : 1
+    }
+
+    private func copy(_ path: String, into output: OutputFile) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            output.write(String(decoding: chunk, as: UTF8.self))
+        }
+    }
+}
+
+extension BatchReport.Format: ExpressibleByArgument {}
+
+/// The state of one batch: the evaluator, the decision reused for every unit, the summary,
+/// the rejects and the progress line.
+struct BatchRun {
+    let standard: Standard
+    let report: BatchReport
+    let console: Console
+    let evaluator: Evaluator
+    var decision: Decision?
+    var summary = BatchSummary()
+    var problems: [String] = []
+    var rejectsPath: String?
+    private var rejectsFile: OutputFile?
+    private var first = true
+    private var processed = 0
+    private let showProgress: Bool
+
+    init(standard: Standard, report: BatchReport, console: Console) {
+        self.standard = standard
+        self.report = report
+        self.console = console
+        evaluator = Evaluator(standard: standard)
+        // A progress line only for a person watching a terminal, never into a pipe or CI log.
+        showProgress = console.isTerminal && ProcessInfo.processInfo.environment["CI"] == nil
+    }
+
+    mutating func process(_ input: String, into list: OutputFile) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            reject(input, line: 1, raw: nil, message: LocalizedText(vi: "không đọc được tệp", en: "cannot read the file"))
+            return
+        }
+        if isDirectory.boolValue {
+            let enumerator = FileManager.default.enumerator(atPath: input)
+            var files: [String] = []
+            while let name = enumerator?.nextObject() as? String {
+                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") { files.append(input + "/" + name) }
+            }
+            for file in files.sorted() {
+                guard let data = FileManager.default.contents(atPath: file) else { continue }
+                do {
+                    let evidence = try EvidenceReader.read(data, file: file, standard: standard, overridden: true)
+                    decide(evidence, into: list)
+                } catch let error as InputError {
+                    summary.rejected += 1
+                    problems += error.diagnostics.map { $0.rendered(report.language) }
+                }
+            }
+            return
+        }
+        var records = try CSVRecords(path: input)
+        guard let headerRecord = try records.next() else { return }
+        let table = try EvidenceCSV(header: headerRecord.fields, file: input, standard: standard)
+        var header = headerRecord.raw
+        header += ",error"
+        while true {
+            let record: CSVRecords.Record?
+            do {
+                record = try records.next()
+            } catch CSVError.invalidUTF8(let line) {
+                reject(input, line: line, raw: nil, message: LocalizedText(vi: "dòng không phải UTF-8 hợp lệ",
+                                                                          en: "the line is not valid UTF-8"))
+                continue
+            }
+            guard let record else { break }
+            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
+            switch table.evidence(record.fields, line: record.line) {
+            case .success(let evidence):
+                decide(evidence, into: list)
+            case .failure(let error):
+                summary.rejected += 1
+                problems += error.diagnostics.map { $0.rendered(report.language) }
+                writeReject(header: header, raw: record.raw,
+                            message: error.diagnostics.map { "\($0.field): \($0.message(report.language))" }.joined(separator: "; "))
+            }
+        }
+    }
+
+    private mutating func decide(_ evidence: Evidence, into list: OutputFile) {
+        if decision == nil {
+            decision = evaluator.evaluate(evidence)
+        } else if var reused = decision {
+            decision = nil
+            evaluator.evaluate(evidence, into: &reused)
+            decision = reused
+        }
+        guard let decision else { return }
+        summary.add(decision, standard: standard)
+        list.write(report.line(decision, first: first))
+        first = false
+        processed += 1
+        if showProgress && processed % 5000 == 0 {
+            console.error("\r" + (report.language == .vi ? "Đã chấm \(processed) đơn vị…" : "Scored \(processed) units…"))
+        }
+    }
+
+    mutating func endProgress() {
+        if showProgress && processed >= 5000 { console.error("\n") }
+    }
+
+    private mutating func reject(_ file: String, line: Int, raw: String?, message: LocalizedText) {
+        summary.rejected += 1
+        problems.append("\(file):\(line): \(message(report.language))")
+    }
+
+    private mutating func writeReject(header: String, raw: String, message: String) {
+        guard let rejectsPath else { return }
+        if rejectsFile == nil {
+            rejectsFile = try? OutputFile(path: rejectsPath, console: console)
+            rejectsFile?.write(header + "\n")
+        }
+        rejectsFile?.write(raw + "," + CSVText.line([message]) + "\n")
+    }
+
+    mutating func finishRejects() throws {
+        try rejectsFile?.finish()
+    }
+}

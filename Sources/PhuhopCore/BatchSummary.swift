@@ -1,0 +1,51 @@
+/// Counts over many decisions: by outcome, by class and by province, for progress reports.
+public struct BatchSummary: Sendable {
+    /// Outcomes counted for one group of units.
+    public struct Counts: Sendable, Equatable {
+        public var recognized = 0
+        public var notRecognized = 0
+        public var undetermined = 0
+        /// Decisions labelled provisional among them.
+        public var provisional = 0
+
+        public var total: Int { recognized + notRecognized + undetermined }
+
+        /// The share recognised, exactly; nil for an empty group.
+        public var recognizedShare: Rational? { Rational(Int64(recognized), Int64(total)) }
+
+        mutating func add(_ decision: Decision) {
+            switch decision.outcome {
+            case .recognized: recognized += 1
+            case .notRecognized: notRecognized += 1
+            case .undetermined: undetermined += 1
+            }
+            if decision.provisional { provisional += 1 }
+        }
+    }
+
+    public private(set) var all = Counts()
+    /// By class id; units whose class is unknown are under `undetermined`.
+    public private(set) var byClass: [String: Counts] = [:]
+    public private(set) var byProvince: [String: Counts] = [:]
+    /// Rows or files that could not be read as evidence.
+    public var rejected = 0
+
+    public init() {}
+
+    /// Counts one decision.
+    public mutating func add(_ decision: Decision, standard: Standard) {
+        all.add(decision)
+        let unitClass = decision.unitClass.map { standard.recognition.classes[$0].id } ?? "undetermined"
+        byClass[unitClass, default: Counts()].add(decision)
+        byProvince[decision.unit.province, default: Counts()].add(decision)
+    }
+
+    /// How far the recognised share is from a target: the units still needed (0 when reached).
+    public func unitsStillNeeded(for target: RecognitionTarget) -> Int {
+        // ceil(share × total) − recognized, in integers.
+        let share = target.share.value
+        let total = Int128(all.total)
+        let needed = (Int128(share.numerator) * total + Int128(share.denominator) - 1) / Int128(share.denominator)
+        return max(0, Int(needed) - all.recognized)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import PhuhopCore
+
+/// Evidence for many units in one CSV table: one row per unit, a header of unit fields,
+/// attributes and fact ids. Each bad row is reported with its line and column and does not
+/// stop the others.
+///
+/// Columns: `unit.id`, `unit.name`, `unit.province`, `unit.unitType`, `period.from`,
+/// `period.to` (required); `unit.<attribute>` for each attribute of the standard; one column
+/// per fact id. An empty cell is a fact not supplied (missing).
+public struct EvidenceCSV: Sendable {
+    enum Column: Sendable, Equatable {
+        case id, name, province, unitType, from, to
+        case attribute(Int)
+        case fact(Int)
+    }
+
+    public let file: String
+    public let standard: Standard
+    private let columns: [Column]
+    private let names: [String]
+
+    static let required: [(String, Column)] = [
+        ("unit.id", .id), ("unit.name", .name), ("unit.province", .province), ("unit.unitType", .unitType),
+        ("period.from", .from), ("period.to", .to),
+    ]
+
+    /// Reads the header; throws `InputError` naming every unknown or missing column.
+    public init(header: [String], file: String, standard: Standard) throws {
+        self.file = file
+        self.standard = standard
+        var columns: [Column] = []
+        var problems: [Diagnostic] = []
+        let known = EvidenceCSV.required.map(\.0) + standard.attributes.map { "unit.\($0.id)" } + standard.facts.map(\.id)
+        for (n, raw) in header.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            if let column = EvidenceCSV.required.first(where: { $0.0 == name })?.1 {
+                columns.append(column)
+            } else if name.hasPrefix("unit."), let a = standard.attributeIndex(String(name.dropFirst(5))
+                .replacingOccurrences(of: "attributes.", with: "")) {
+                columns.append(.attribute(a))
+            } else if let f = standard.factIndex(name) {
+                columns.append(.fact(f))
+            } else {
+                let hint = Suggestion.hint(for: name, in: known)
+                problems.append(Diagnostic(location: SourceLocation(file: file, line: 1, column: n + 1), field: name,
+                                           message: LocalizedText(vi: "cột không được biết “\(name)”.\(hint.vi)",
+                                                                  en: "unknown column “\(name)”.\(hint.en)")))
+                columns.append(.fact(-1))
+            }
+        }
+        let present = Set(header.map { $0.trimmingCharacters(in: .whitespaces) })
+        for (name, _) in EvidenceCSV.required where !present.contains(name) {
+            problems.append(Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), field: name,
+                                       message: LocalizedText(vi: "thiếu cột bắt buộc “\(name)”",
+                                                              en: "missing required column “\(name)”")))
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        self.columns = columns
+        names = header
+    }
+
+    /// Reads one row into evidence, or every problem in it.
+    public func evidence(_ fields: [String], line: Int) -> Result<Evidence, InputError> {
+        var problems: [Diagnostic] = []
+        func problem(_ n: Int, _ message: LocalizedText) {
+            problems.append(Diagnostic(location: SourceLocation(file: file, line: line, column: n + 1),
+                                       field: n < names.count ? names[n] : "", message: message))
+        }
+        if fields.count != columns.count {
+            problem(min(fields.count, columns.count), LocalizedText(
+                vi: "dòng có \(fields.count) ô, tiêu đề có \(columns.count) cột",
+                en: "the row has \(fields.count) cells, the header \(columns.count) columns"))
+            return .failure(InputError(problems))
+        }
+        var id = "", name = "", province = ""
+        var unitType: UnitType?
+        var from: CalendarDate?, to: CalendarDate?
+        var attributes = [Bool?](repeating: nil, count: standard.attributes.count)
+        var facts = [FactValue?](repeating: nil, count: standard.facts.count)
+        var factColumns = [Int](repeating: -1, count: standard.facts.count)
+        for (n, column) in columns.enumerated() {
+            let cell = FactText.trimmed(fields[n])
+            switch column {
+            case .id: id = cell
+            case .name: name = EvidenceCSV.nfc(cell)
+            case .province: province = EvidenceCSV.nfc(cell)
+            case .unitType:
+                switch FactText.unitType(cell) {
+                case .success(let type): unitType = type
+                case .failure(let p): problem(n, p.message)
+                }
+            case .from, .to:
+                guard let date = CalendarDate(iso: cell) else {
+                    problem(n, LocalizedText(vi: "cần một ngày dạng YYYY-MM-DD có thật, gặp “\(cell)”",
+                                             en: "expected a real date as YYYY-MM-DD, found “\(cell)”"))
+                    continue
+                }
+                if case .from = column { from = date } else { to = date }
+            case .attribute(let a):
+                guard !cell.isEmpty else { continue }
+                switch FactText.parse(cell, type: .boolean) {
+                case .success(.boolean(let flag)): attributes[a] = flag
+                case .success: break
+                case .failure(let p): problem(n, p.message)
+                }
+            case .fact(let f):
+                guard f >= 0, !cell.isEmpty else { continue }
+                switch FactText.parse(cell, type: standard.facts[f].type) {
+                case .success(let value):
+                    facts[f] = value
+                    factColumns[f] = n
+                case .failure(let p): problem(n, p.message)
+                }
+            }
+        }
+        for (label, value, column) in [("unit.id", id, Column.id), ("unit.name", name, .name), ("unit.province", province, .province)]
+            where value.isEmpty {
+            let n = columns.firstIndex(of: column) ?? 0
+            problem(n, LocalizedText(vi: "thiếu giá trị cho \(label)", en: "no value for \(label)"))
+        }
+        var period: Period?
+        if let from, let to {
+            switch FactText.period(from: from, to: to, standard: standard) {
+            case .success(let p): period = p
+            case .failure(let p):
+                let n = columns.firstIndex(of: .to) ?? 0
+                problem(n, p.message)
+            }
+        }
+        for (f, p) in FactText.inconsistencies(facts, standard: standard) { problem(factColumns[f], p.message) }
+        guard problems.isEmpty, let unitType, let period else { return .failure(InputError(problems)) }
+        return .success(Evidence(
+            unit: UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes),
+            period: period, facts: facts, sources: [FactSource?](repeating: nil, count: standard.facts.count)))
+    }
+
+    /// The text in NFC. Text without combining marks is taken as already composed, which is
+    /// what spreadsheets write for Vietnamese; decomposed input (combining accents) is composed.
+    /// Foundation's normaliser is skipped otherwise, as it cost a tenth of a batch's time.
+    static func nfc(_ text: String) -> String {
+        let combining = text.unicodeScalars.contains { scalar in
+            (0x0300...0x036F).contains(scalar.value) || (0x1DC0...0x1DFF).contains(scalar.value)
+                || (0x20D0...0x20FF).contains(scalar.value) || (0xFE20...0xFE2F).contains(scalar.value)
+        }
+        return combining ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// The header line for evidence of this standard, in the column order `row(_:)` writes.
+    public static func header(for standard: Standard) -> [String] {
+        required.map(\.0) + standard.attributes.map { "unit.\($0.id)" } + standard.facts.map(\.id)
+    }
+
+    /// One evidence record as cells in `header(for:)` order.
+    public static func row(_ evidence: Evidence, standard: Standard) -> [String] {
+        var cells = [evidence.unit.id, evidence.unit.name, evidence.unit.province, evidence.unit.unitType.rawValue,
+                     evidence.period.from.description, evidence.period.to.description]
+        cells += evidence.unit.attributes.map { $0.map { $0 ? "true" : "false" } ?? "" }
+        cells += evidence.facts.map { value in
+            switch value {
+            case nil: ""
+            case .count(let n)?: String(n)
+            case .boolean(let b)?: b ? "true" : "false"
+            case .share(let s)?: DecimalText.plain(s.multiplied(by: 100)) + "%"
+            }
+        }
+        return cells
+    }
+}

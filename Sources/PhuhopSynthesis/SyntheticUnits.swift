@@ -1,0 +1,172 @@
+import PhuhopCore
+
+/// Plausible, deterministic evidence for made-up units, for demos and benchmarks.
+///
+/// Everything is derived from the standard's structure, not from fact names: populations
+/// (denominators and the facts others may not exceed), parts of them (rate numerators, mostly
+/// near the top band), rare events (counts compared with bands, incidence numerators),
+/// activities (mostly held) and shares. Some facts are left missing and some units get a zero
+/// criterion, as real data has. Unit `n` depends only on the seed and `n`, so any slice of a
+/// large run can be regenerated alone, and generation streams.
+public struct SyntheticUnits: Sendable {
+    public let standard: Standard
+    public let seed: UInt64
+    private let roles: [Role]
+    private let period: Period
+
+    enum Role: Sendable {
+        case population(limit: Int?)
+        case sample
+        case part(of: Int?)
+        case event
+        case boolean
+        case share
+    }
+
+    /// The 34 provinces and centrally-run cities since 2025; the first six are cities.
+    public static let provinces = [
+        "Hà Nội", "TP. Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế",
+        "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
+        "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
+        "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh",
+        "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+    ]
+
+    public init(standard: Standard, seed: UInt64) {
+        self.standard = standard
+        self.seed = seed
+        var denominators = Set<Int>()
+        var numerators = Set<Int>()
+        var events = Set<Int>()
+        var samples = Set<Int>()
+        for criterion in standard.criteria {
+            for indicator in criterion.indicators {
+                switch indicator.scoring {
+                case .activity: break
+                case .count(let fact, _): events.insert(fact)
+                case .ratio(let ratio):
+                    samples.formUnion(ratio.minimumSample.map(\.fact))
+                    if case .counts(let n, let d) = ratio.source {
+                        denominators.formUnion(d)
+                        if ratio.per != nil { events.formUnion(n) } else { numerators.formUnion(n) }
+                    }
+                }
+            }
+        }
+        let limits = Set(standard.facts.compactMap(\.atMost))
+        roles = standard.facts.enumerated().map { f, fact in
+            switch fact.type {
+            case .boolean: return .boolean
+            case .share: return .share
+            case .count:
+                if samples.contains(f) { return .sample }
+                if events.contains(f) { return .event }
+                if numerators.contains(f) { return .part(of: fact.atMost) }
+                if denominators.contains(f) || limits.contains(f) { return .population(limit: fact.atMost) }
+                return .event
+            }
+        }
+        // The 2023-24 data year when the standard was in force then; else its first day.
+        let start = CalendarDate(year: 2023, month: 11, day: 1)
+        let end = CalendarDate(year: 2024, month: 10, day: 31)
+        if let start, let end, let year = Period(from: start, to: end), standard.effective.value.contains(end) {
+            period = year
+        } else {
+            period = Period(day: standard.effective.value.from)
+        }
+    }
+
+    /// The evidence of unit `n`.
+    public func unit(_ n: Int) -> Evidence {
+        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(n))
+        let province = SyntheticUnits.provinces[Int(random.below(UInt64(SyntheticUnits.provinces.count)))]
+        let isCity = SyntheticUnits.provinces.prefix(6).contains(province)
+        let roll = random.below(100)
+        let type: UnitType = roll < (isCity ? 45 : 75) ? .xa : roll < 96 ? .phuong : roll < 99 ? .thiTran : .dacKhu
+        let attributes: [Bool?] = standard.attributes.map { attribute in
+            switch attribute.id {
+            case "centralCity": return isCity
+            case "mountainous": return type != .phuong && random.below(100) < 30
+            case "island": return type == .dacKhu || random.below(100) < 2
+            case "extremelyDifficult": return type == .xa && random.below(100) < 15
+            default: return random.below(2) == 0
+            }
+        }
+        // A commune that struggles does so across its rates, as real ones do.
+        let strength = random.below(100)
+        var facts = [FactValue?](repeating: nil, count: standard.facts.count)
+        for f in standard.facts.indices where isPopulation(f) {
+            facts[f] = .count(population(f, facts, &random))
+        }
+        for (f, role) in roles.enumerated() {
+            switch role {
+            case .population: continue
+            case .sample: facts[f] = .count(27 + random.below(130))
+            case .part(let limit):
+                var base: Int64 = 100
+                if let limit, case .count(let total)? = facts[limit] { base = total }
+                let shortfall = strength < 70 ? random.below(3) : random.below(strength < 92 ? 12 : 30)
+                facts[f] = .count(base - min(base, base * shortfall / 100))
+            case .event:
+                facts[f] = .count(random.below(100) < (strength < 85 ? 92 : 70) ? 0 : 1 + random.below(3))
+            case .boolean: facts[f] = .boolean(random.below(100) < (strength < 90 ? 97 : 75))
+            case .share: facts[f] = .share(Rational(2 + random.below(24), 100) ?? .zero)
+            }
+        }
+        // Sample parts (satisfied of surveyed) follow their sample.
+        for (f, fact) in standard.facts.enumerated() {
+            if let limit = fact.atMost, case .count(let bound)? = facts[limit], case .count(let value)? = facts[f], value > bound {
+                facts[f] = .count(bound)
+            }
+        }
+        for f in facts.indices where random.below(1000) < 2 { facts[f] = nil }
+        let prefix = type == .phuong ? "Phường" : type == .thiTran ? "Thị trấn" : type == .dacKhu ? "Đặc khu" : "Xã"
+        let number = String(n + 1)
+        let padded = String(repeating: "0", count: max(0, 6 - number.count)) + number
+        return Evidence(
+            unit: UnitInfo(id: "SYN-\(padded)", name: "\(prefix) mẫu \(padded)", province: province,
+                           unitType: type, attributes: attributes),
+            period: period, facts: facts, sources: [FactSource?](repeating: nil, count: standard.facts.count))
+    }
+
+    private func isPopulation(_ f: Int) -> Bool {
+        if case .population = roles[f] { return true }
+        return false
+    }
+
+    /// A population: the unit's children, or a cohort of them.
+    private func population(_ f: Int, _ facts: [FactValue?], _ random: inout SplitMix64) -> Int64 {
+        guard case .population(let limit) = roles[f] else { return 0 }
+        if let limit {
+            // Cohorts are read before their limit only if declared first; fall back to a fresh total.
+            let total: Int64
+            if case .count(let t)? = facts[limit] { total = t } else { total = 800 + random.below(5200) }
+            return max(1, total * (2 + random.below(40)) / 100)
+        }
+        // A population others are bounded by is the unit's children; another is a caseload.
+        let isLimit = standard.facts.contains { $0.atMost == f }
+        return isLimit ? 800 + random.below(5200) : random.below(100) < 70 ? 0 : 1 + random.below(4)
+    }
+}
+
+/// SplitMix64: small, fast and good enough for synthetic data; the same seed gives the same stream.
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<n.
+    public mutating func below(_ n: UInt64) -> Int64 {
+        Int64(next() % max(n, 1))
+    }
+}
