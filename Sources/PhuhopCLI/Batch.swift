@@ -141,8 +141,8 @@ struct BatchRun {
         var records = try CSVRecords(path: input)
         guard let headerRecord = try records.next() else { return }
         let table = try EvidenceCSV(header: headerRecord.fields, file: input, standard: standard)
-        var header = headerRecord.raw
-        header += ",error"
+        let separator = Character(UnicodeScalar(records.separator))
+        let header = headerRecord.raw + String(separator) + "error"
         while true {
             let record: CSVRecords.Record?
             do {
@@ -160,8 +160,8 @@ struct BatchRun {
             case .failure(let error):
                 summary.rejected += 1
                 problems += error.diagnostics.map { $0.rendered(report.language) }
-                writeReject(header: header, raw: record.raw,
-                            message: error.diagnostics.map { "\($0.field): \($0.message(report.language))" }.joined(separator: "; "))
+                let message = error.diagnostics.map { "\($0.field): \($0.message(report.language))" }.joined(separator: "; ")
+                writeReject(header: header, line: record.raw + String(separator) + CSVText.line([message], separator: separator))
             }
         }
     }
@@ -193,13 +193,13 @@ struct BatchRun {
         problems.append("\(file):\(line): \(message(report.language))")
     }
 
-    private mutating func writeReject(header: String, raw: String, message: String) {
+    private mutating func writeReject(header: String, line: String) {
         guard let rejectsPath else { return }
         if rejectsFile == nil {
             rejectsFile = try? OutputFile(path: rejectsPath, console: console)
             rejectsFile?.write(header + "\n")
         }
-        rejectsFile?.write(raw + "," + CSVText.line([message]) + "\n")
+        rejectsFile?.write(line + "\n")
     }
 
     mutating func finishRejects() throws {

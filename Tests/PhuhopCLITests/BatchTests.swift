@@ -1,0 +1,100 @@
+import Foundation
+import PhuhopCLI
+import PhuhopCore
+import PhuhopFormats
+import PhuhopSynthesis
+import Testing
+
+/// `phuhop synth` and `phuhop batch`, end to end.
+@Suite struct BatchTests {
+    let criteria = RepositoryPaths.criteria.path
+
+    private func run(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
+        let console = Console.capturing()
+        let code = Phuhop.run(arguments + ["--criteria", criteria], console: console)
+        return (code, console.output, console.errorOutput)
+    }
+
+    private func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func synthIsDeterministic() {
+        let a = run(["synth", "--units", "50", "--seed", "3"])
+        let b = run(["synth", "--units", "50", "--seed", "3"])
+        let c = run(["synth", "--units", "50", "--seed", "4"])
+        #expect(a.code == 0)
+        #expect(a.out == b.out)
+        #expect(a.out != c.out)
+        #expect(a.out.split(separator: "\n").count == 51)
+    }
+
+    /// The batch's counts must equal scoring each unit on its own, through the CSV round trip.
+    @Test func batchCountsEqualScoringEachUnit() throws {
+        let csv = temporary("units.csv")
+        #expect(run(["synth", "--units", "400", "--seed", "11", "--out", csv]).code == 0)
+        let result = run(["batch", csv, "--format", "json"])
+        #expect(result.code == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        let all = try #require(summary["all"] as? [String: Any])
+        let units = try #require(object["units"] as? [[String: String]])
+        #expect(units.count == 400)
+
+        let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
+        let evaluator = Evaluator(standard: standard)
+        let synthetic = SyntheticUnits(standard: standard, seed: 11)
+        var counts: [Outcome: Int] = [:]
+        for n in 0..<400 { counts[evaluator.evaluate(synthetic.unit(n)).outcome, default: 0] += 1 }
+        #expect(all["recognized"] as? Int == counts[.recognized, default: 0])
+        #expect(all["notRecognized"] as? Int == counts[.notRecognized, default: 0])
+        #expect(all["undetermined"] as? Int == counts[.undetermined, default: 0])
+        #expect(units.filter { $0["outcome"] == "recognized" }.count == counts[.recognized, default: 0])
+        let targets = try #require(summary["targets"] as? [[String: Any]])
+        #expect(targets.map { $0["share"] as? String } == ["65%", "75%"])
+    }
+
+    @Test func aBadRowIsReportedAndDoesNotStopTheOthers() throws {
+        let csv = temporary("bad.csv")
+        let rejects = temporary("rejects.csv")
+        let out = temporary("out.csv")
+        let text = """
+        \u{FEFF}unit.id;unit.name;unit.province;unit.unitType;period.from;period.to;children.total;c02.births
+        A;Xã A;Gia Lai;xa;2023-11-01;2024-10-31;1000;20
+        B;Xã B;Gia Lai;xa;2023-11-01;2024-10-31;1000;-20
+        C;Phường C;Huế;phuong;2023-11-01;2024-10-31;900;10
+
+        """
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = run(["batch", csv, "--out", out, "--rejects", rejects, "--lang", "en"])
+        #expect(result.code == 1)
+        #expect(result.err.contains("\(csv):3:8: c02.births: a count cannot be negative (-20)"))
+        #expect(result.err.contains("Rows or files rejected: 1"))
+        let list = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(list.count == 3)
+        #expect(list[1].hasPrefix("A,") && list[2].hasPrefix("C,"))
+        let rejected = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(rejected.count == 2)
+        #expect(rejected[0].hasSuffix(";error"))
+        #expect(rejected[1].hasPrefix("B;Xã B;") && rejected[1].hasSuffix(";c02.births: a count cannot be negative (-20)"))
+    }
+
+    @Test func batchReadsFoldersOfEvidenceFiles() throws {
+        let result = run(["batch", RepositoryPaths.examples.path, "--format", "json"])
+        #expect(result.code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let all = try #require((object["summary"] as? [String: Any])?["all"] as? [String: Any])
+        #expect(all["units"] as? Int == 3)
+        #expect(all["recognized"] as? Int == 1 && all["notRecognized"] as? Int == 1 && all["undetermined"] as? Int == 1)
+    }
+
+    @Test func anUnknownColumnRejectsTheWholeFile() throws {
+        let csv = temporary("header.csv")
+        try "unit.id,unit.name,unit.province,unit.unitType,period.from,period.to,c02.birth\n".write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        let result = run(["batch", csv, "--lang", "en"])
+        #expect(result.code == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err.contains(":1:7: c02.birth: unknown column “c02.birth”. Did you mean “c02.births”?"))
+    }
+}
