@@ -55,19 +55,15 @@ var bytes = 0
 var decision = evaluator.evaluate(evidencePool[0])
 let clock = ContinuousClock()
 let start = clock.now
-// Read the pool in place: copying an `Evidence` out of an array costs more retains than the
-// evaluation's own bookkeeping, and a real batch hands each unit over once anyway.
-evidencePool.withUnsafeBufferPointer { buffer in
-    for n in 0..<units {
-        evaluator.evaluate(buffer[n % pool], into: &decision)
-        switch decision.outcome {
-        case .recognized: outcomes[0] += 1
-        case .notRecognized: outcomes[1] += 1
-        case .undetermined: outcomes[2] += 1
-        }
-        reasonCount += decision.decisiveReasons.count + decision.indicators.count
-        if renderJSON { bytes += DecisionJSON.value(decision, reference, language: .vi).rendered(pretty: false).utf8.count }
+for n in 0..<units {
+    evaluator.evaluate(evidencePool[n % pool], into: &decision)
+    switch decision.outcome {
+    case .recognized: outcomes[0] += 1
+    case .notRecognized: outcomes[1] += 1
+    case .undetermined: outcomes[2] += 1
     }
+    reasonCount += decision.decisiveReasons.count + decision.indicators.count
+    if renderJSON { bytes += DecisionJSON.value(decision, reference, language: .vi).rendered(pretty: false).utf8.count }
 }
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
