@@ -12,6 +12,8 @@ public struct SyntheticUnits: Sendable {
     public let standard: Standard
     public let seed: UInt64
     private let roles: [Role]
+    /// Populations other populations are bounded by: the unit's children.
+    private let totals: Set<Int>
     private let period: Period
 
     enum Role: Sendable {
@@ -66,6 +68,11 @@ public struct SyntheticUnits: Sendable {
                 return .event
             }
         }
+        var totals = Set<Int>()
+        for role in roles {
+            if case .population(let limit?) = role { totals.insert(limit) }
+        }
+        self.totals = totals
         // The 2023-24 data year when the standard was in force then; else its first day.
         let start = CalendarDate(year: 2023, month: 11, day: 1)
         let end = CalendarDate(year: 2024, month: 10, day: 31)
@@ -141,11 +148,10 @@ public struct SyntheticUnits: Sendable {
             // Cohorts are read before their limit only if declared first; fall back to a fresh total.
             let total: Int64
             if case .count(let t)? = facts[limit] { total = t } else { total = 800 + random.below(5200) }
-            return max(1, total * (2 + random.below(40)) / 100)
+            return max(1, total * (2 + random.below(28)) / 100)
         }
         // A population others are bounded by is the unit's children; another is a caseload.
-        let isLimit = standard.facts.contains { $0.atMost == f }
-        return isLimit ? 800 + random.below(5200) : random.below(100) < 70 ? 0 : 1 + random.below(4)
+        return totals.contains(f) ? 800 + random.below(5200) : random.below(100) < 70 ? 0 : 1 + random.below(4)
     }
 }
 
