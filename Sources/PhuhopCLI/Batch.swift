@@ -24,6 +24,9 @@ struct Batch: PhuhopCommand {
     @Option(help: "Write rejected rows here (CSV, with an error column).")
     var rejects: String?
 
+    @Option(help: "List the units whose total is within N points of their threshold, on either side.")
+    var near: Int?
+
     @OptionGroup var shared: SharedOptions
 
     func execute(_ console: Console) throws -> Int32 {
@@ -32,6 +35,7 @@ struct Batch: PhuhopCommand {
         let chosen = format ?? (out?.lowercased().hasSuffix(".csv") == true ? .csv : out?.lowercased().hasSuffix(".json") == true ? .json : .text)
         let report = BatchReport(format: chosen, language: shared.lang, standard: loaded.standard)
         var run = BatchRun(standard: loaded.standard, report: report, console: console)
+        run.summary = BatchSummary(near: near)
         run.rejectsPath = rejects
         // The unit list is built in a scratch file so the summary can come first, with memory flat.
         let scratchPath = FileManager.default.temporaryDirectory

@@ -29,8 +29,23 @@ public struct BatchSummary: Sendable {
     public private(set) var byProvince: [String: Counts] = [:]
     /// Rows or files that could not be read as evidence.
     public var rejected = 0
+    /// When set, units whose total is within this many points of their threshold, either side.
+    public let near: Int?
+    public private(set) var nearUnits: [NearUnit] = []
 
-    public init() {}
+    /// A unit close to its threshold: where policy changes flip outcomes.
+    public struct NearUnit: Sendable {
+        public var id: String
+        public var name: String
+        public var province: String
+        public var total: Int
+        public var threshold: Int
+        public var outcome: Outcome
+    }
+
+    public init(near: Int? = nil) {
+        self.near = near
+    }
 
     /// Counts one decision.
     public mutating func add(_ decision: Decision, standard: Standard) {
@@ -38,6 +53,10 @@ public struct BatchSummary: Sendable {
         let unitClass = decision.unitClass.map { standard.recognition.classes[$0].id } ?? "undetermined"
         byClass[unitClass, default: Counts()].add(decision)
         byProvince[decision.unit.province, default: Counts()].add(decision)
+        if let near, let total = decision.total, let threshold = decision.threshold, abs(total - threshold) <= near {
+            nearUnits.append(NearUnit(id: decision.unit.id, name: decision.unit.name, province: decision.unit.province,
+                                      total: total, threshold: threshold, outcome: decision.outcome))
+        }
     }
 
     /// How far the recognised share is from a target: the units still needed (0 when reached).

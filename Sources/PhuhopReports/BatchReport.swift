@@ -19,7 +19,7 @@ public struct BatchReport: Sendable {
 
     /// The columns of the per-unit list.
     public static let columns = ["unit.id", "unit.name", "unit.province", "unit.unitType", "class", "outcome", "provisional",
-                                 "total", "lowestTotal", "highestTotal", "threshold", "shortfall", "zeroCriteria", "missing"]
+                                 "total", "lowestTotal", "highestTotal", "threshold", "shortfall", "zeroCriteria", "missing", "toRecognize"]
 
     /// The cells of one unit's line.
     public func cells(_ d: Decision) -> [String] {
@@ -31,7 +31,8 @@ public struct BatchReport: Sendable {
                 d.unitClass.map { standard.recognition.classes[$0].id } ?? "", d.outcome.rawValue,
                 d.provisional ? "true" : "false", d.total.map(String.init) ?? "", String(d.lowestTotal),
                 String(d.highestTotal), d.threshold.map(String.init) ?? "", d.shortfall.map(String.init) ?? "",
-                zero.joined(separator: " "), d.missing.map { ReasonText.missingID($0, standard: standard) }.joined(separator: " ")]
+                zero.joined(separator: " "), d.missing.map { ReasonText.missingID($0, standard: standard) }.joined(separator: " "),
+                DistanceToRecognition(d, standard: standard).map { $0.plan.map { DistanceText.brief($0, standard: standard) } ?? "—" } ?? ""]
     }
 
     /// What opens the per-unit list.
@@ -96,6 +97,18 @@ public struct BatchReport: Sendable {
             out.append("")
             out.append((md ? "## " : "") + (vi ? "Theo tỉnh, thành phố" : "By province"))
             out.append(table(s.byProvince.sorted { $0.key < $1.key }))
+            if let near = s.near {
+                out.append("")
+                out.append((md ? "## " : "") + (vi ? "Đơn vị cách ngưỡng không quá \(near) điểm (\(s.nearUnits.count))"
+                                                    : "Units within \(near) points of their threshold (\(s.nearUnits.count))"))
+                var lines = ["| unit.id | " + (vi ? "tên | tỉnh | tổng điểm | ngưỡng | chênh lệch | kết luận" : "name | province | total | threshold | difference | outcome") + " |",
+                             "|---|---|---|---:|---:|---:|---|"]
+                for u in s.nearUnits {
+                    let difference = u.total - u.threshold
+                    lines.append("| \(u.id) | \(u.name) | \(u.province) | \(u.total) | \(u.threshold) | \(difference > 0 ? "+" : "")\(difference) | \(u.outcome.rawValue) |")
+                }
+                out.append(lines.joined(separator: "\n"))
+            }
             return out.joined(separator: "\n") + "\n"
         }
     }
@@ -132,6 +145,13 @@ public struct BatchReport: Sendable {
             })),
             ("byClass", .object(s.byClass.sorted { $0.key < $1.key }.map { ($0.key, counts($0.value)) })),
             ("byProvince", .object(s.byProvince.sorted { $0.key < $1.key }.map { ($0.key, counts($0.value)) })),
+            ("near", s.near.map { near in
+                .object([("points", .int(Int64(near))), ("units", .array(s.nearUnits.map { u in
+                    .object([("id", .string(u.id)), ("name", .string(u.name)), ("province", .string(u.province)),
+                             ("total", .int(Int64(u.total))), ("threshold", .int(Int64(u.threshold))),
+                             ("outcome", .string(u.outcome.rawValue))])
+                }))])
+            } ?? .null),
         ])
     }
 }

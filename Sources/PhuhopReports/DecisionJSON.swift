@@ -45,6 +45,7 @@ public enum DecisionJSON {
             })),
             ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0, language: l), l) })),
             ("evidence", .array(standard.facts.indices.compactMap { f in evidence(f, decision, standard, l) })),
+            ("distance", distance(decision, standard, l)),
         ])
     }
 
@@ -109,6 +110,31 @@ public enum DecisionJSON {
         }
         return .object([("id", .string(standard.facts[f].id)), ("name", .string(standard.facts[f].name(l))),
                         ("value", value), ("source", source)])
+    }
+
+    private static func distance(_ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
+        guard let d = DistanceToRecognition(decision, standard: standard) else { return .null }
+        func change(_ c: DistanceToRecognition.Change) -> JSONValue {
+            let indicator = standard.criteria[c.criterion].indicators[c.indicator]
+            var fields: [(String, JSONValue)] = [("indicator", .string(indicator.id)), ("gain", .int(Int64(c.gain)))]
+            switch c.change {
+            case .hold(let fact):
+                fields += [("fact", .string(standard.facts[fact].id)), ("to", .bool(true))]
+            case .count(let facts, let from, let by):
+                fields += [("facts", .array(facts.map { .string(standard.facts[$0].id) })), ("from", .int(from)), ("by", .int(by))]
+            case .share(let fact, let from):
+                fields += [("fact", .string(standard.facts[fact].id)), ("from", .string(DecimalText.percent(from, language: .en)))]
+            }
+            if let b = c.band { fields.append(("band", .string(indicator.bands[b].rangeText(percent: indicator.isRate)))) }
+            fields.append(("text", .string(DistanceText.change(c, standard: standard, language: l))))
+            return .object(fields)
+        }
+        return .object([
+            ("shortfall", .int(Int64(d.shortfall))),
+            ("zeroCriteria", .array(d.zeroCriteria.map { .string(standard.criteria[$0].id) })),
+            ("plan", d.plan.map { .array($0.map(change)) } ?? .null),
+            ("options", .array(d.options.map(change))),
+        ])
     }
 
     private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {

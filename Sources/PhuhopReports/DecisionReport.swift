@@ -57,6 +57,33 @@ public struct DecisionReport: Sendable {
         out.append(heading(2, vi ? "Lý do" : "Reasons"))
         out.append(list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
 
+        if let distance = DistanceToRecognition(decision, standard: standard) {
+            out.append(heading(2, vi ? "Để được công nhận" : "What would recognise it"))
+            var lines: [String] = []
+            if distance.shortfall > 0 {
+                lines.append(vi ? "Còn thiếu \(distance.shortfall) điểm so với ngưỡng \(decision.threshold ?? 0)."
+                                : "\(distance.shortfall) points short of the threshold of \(decision.threshold ?? 0).")
+            }
+            for c in distance.zeroCriteria {
+                lines.append(vi ? "Tiêu chí \(standard.criteria[c].number) đang bị 0 điểm: phải đạt trên 0."
+                                : "Criterion \(standard.criteria[c].number) is at 0: it must score above 0.")
+            }
+            out.append(list(lines))
+            if let plan = distance.plan {
+                out.append(paragraph(vi ? "Ít thay đổi nhất để được công nhận (theo số liệu hiện có):"
+                                        : "The fewest changes that would recognise it (on the present evidence):"))
+                out.append(list(plan.map { DistanceText.change($0, standard: standard, language: l) }))
+            } else {
+                out.append(paragraph(vi ? "Không có tập thay đổi nào trong các chỉ tiêu đã chấm đủ để được công nhận."
+                                        : "No set of changes to the scored indicators would recognise it."))
+            }
+            if !distance.options.isEmpty {
+                out.append(paragraph(vi ? "Mỗi chỉ tiêu chưa đạt mức cao nhất, thay đổi nhỏ nhất để lên mức tiếp theo:"
+                                        : "For each indicator below its top band, the smallest change to the next band:"))
+                out.append(list(distance.options.map { DistanceText.change($0, standard: standard, language: l) }))
+            }
+        }
+
         if !decision.missing.isEmpty {
             out.append(heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
             out.append(list(decision.missing.map {

@@ -80,10 +80,16 @@ import Testing
     }
 
     @Test func batchReadsFoldersOfEvidenceFiles() throws {
-        let result = run(["batch", RepositoryPaths.examples.path, "--format", "json"])
+        let result = run(["batch", RepositoryPaths.examples.path, "--format", "json", "--near", "0"])
         #expect(result.code == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
-        let all = try #require((object["summary"] as? [String: Any])?["all"] as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        let all = try #require(summary["all"] as? [String: Any])
+        // Đắk Rơ Ông totals exactly its threshold (800); Ba Đình is 65 above; Tân Hòa has no total.
+        let near = try #require((summary["near"] as? [String: Any])?["units"] as? [[String: Any]])
+        #expect(near.map { $0["id"] as? String } == ["62-dak-ro-ong"])
+        let units = try #require(object["units"] as? [[String: String]])
+        #expect(units.first { $0["unit.id"] == "62-dak-ro-ong" }?["toRecognize"] == "c03.1 -1")
         #expect(all["units"] as? Int == 3)
         #expect(all["recognized"] as? Int == 1 && all["notRecognized"] as? Int == 1 && all["undetermined"] as? Int == 1)
     }

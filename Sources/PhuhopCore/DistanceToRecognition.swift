@@ -1,0 +1,174 @@
+/// What it would take for a unit to be recognised: the points it is short, its zero criteria,
+/// for each indicator below its top band the smallest change in the evidence that reaches a
+/// better band and the points that brings, and the fewest such changes that together would
+/// recognise it.
+///
+/// Computed from a decision's own trace (the facts it read, the bands it matched); it never
+/// re-scores the unit.
+public struct DistanceToRecognition: Sendable {
+    /// One change in the evidence and what it brings.
+    public struct Change: Sendable, Equatable {
+        public var criterion: Int
+        public var indicator: Int
+        /// The band the change reaches (index into the indicator's bands), or nil for an activity.
+        public var band: Int?
+        public var change: Kind
+        /// Points the criterion gains (after its cap).
+        public var gain: Int
+    }
+
+    /// The change itself.
+    public enum Kind: Sendable, Equatable {
+        /// An activity to hold (its boolean fact set to true).
+        case hold(fact: Int)
+        /// A count (or a numerator sum) to move by `by` (negative: fewer), from `from`.
+        case count(facts: [Int], from: Int64, by: Int64)
+        /// A share to bring into a band's range.
+        case share(fact: Int, from: Rational)
+    }
+
+    /// Points short of the threshold (0 when the total reaches it).
+    public var shortfall: Int
+    /// Criteria at zero, which must each rise above zero.
+    public var zeroCriteria: [Int]
+    /// For each indicator below its top band, the change to the nearest better band.
+    public var options: [Change]
+    /// The fewest changes that would recognise the unit, or nil when the options cannot.
+    public var plan: [Change]?
+
+    /// The distance for a decision that did not recognise its unit; nil when it did, or when
+    /// its total or class is not known (the facts to collect come first).
+    public init?(_ decision: Decision, standard: Standard) {
+        guard decision.outcome == .notRecognized, let total = decision.total, let threshold = decision.threshold else {
+            return nil
+        }
+        shortfall = max(0, threshold - total)
+        zeroCriteria = decision.criteria.filter { $0.points == 0 }.map(\.criterion)
+        var all: [[Change]] = []  // per indicator, every better band
+        for result in decision.criteria {
+            let criterion = standard.criteria[result.criterion]
+            for r in decision.indicators[result.indicators] {
+                guard let points = r.points else { continue }
+                let indicator = criterion.indicators[r.indicator]
+                var changes: [Change] = []
+                for target in DistanceToRecognition.betterTargets(indicator, current: points) {
+                    guard let kind = DistanceToRecognition.change(indicator, r, band: target.band, decision: decision)
+                    else { continue }
+                    let criterionPoints = result.points ?? 0
+                    let uncapped = criterionPoints - points + target.points
+                    let gain = min(criterion.maximum.value, uncapped) - criterionPoints
+                    guard gain > 0 else { continue }
+                    changes.append(Change(criterion: result.criterion, indicator: r.indicator, band: target.band,
+                                          change: kind, gain: gain))
+                }
+                if !changes.isEmpty { all.append(changes) }
+            }
+        }
+        options = all.compactMap(\.first)
+        plan = DistanceToRecognition.fewestChanges(all, zeroCriteria: zeroCriteria, shortfall: shortfall)
+    }
+
+    /// Bands worth more than `current`, cheapest first (fewest extra points, i.e. nearest).
+    static func betterTargets(_ indicator: Indicator, current: Int) -> [(band: Int?, points: Int)] {
+        switch indicator.scoring {
+        case .activity(_, let points):
+            return points.value > current ? [(nil, points.value)] : []
+        case .count, .ratio:
+            return indicator.bands.enumerated().filter { $0.element.points > current }
+                .sorted { $0.element.points < $1.element.points }.map { ($0.offset, $0.element.points) }
+        }
+    }
+
+    /// The smallest change in the evidence that moves the indicator into `band`.
+    static func change(_ indicator: Indicator, _ result: IndicatorResult, band: Int?, decision: Decision) -> Kind? {
+        switch indicator.scoring {
+        case .activity(let fact, _):
+            return .hold(fact: fact)
+        case .count(let fact, let bands):
+            guard let band, case .count(let value)? = decision.facts[fact],
+                  let target = nearest(to: value, in: bands[band], scale: (1, 1), limit: nil) else { return nil }
+            return .count(facts: [fact], from: value, by: target - value)
+        case .ratio(let ratio):
+            guard let band else { return nil }
+            switch ratio.source {
+            case .share(let fact):
+                guard case .share(let value)? = decision.facts[fact] else { return nil }
+                return .share(fact: fact, from: value)
+            case .counts(let numeratorFacts, _):
+                guard case .ratio(let numerator, let denominator, _)? = result.measure, denominator > 0 else { return nil }
+                // value = numerator × per / denominator; only the numerator moves, within 0...denominator.
+                let per = Int64(ratio.per?.value ?? 1)
+                guard let target = nearest(to: numerator, in: ratio.bands[band], scale: (per, denominator),
+                                           limit: denominator) else { return nil }
+                return .count(facts: numeratorFacts, from: numerator, by: target - numerator)
+            }
+        }
+    }
+
+    /// The integer n nearest to `value` with n × scale.0 / scale.1 inside the band, 0 ≤ n ≤ limit.
+    static func nearest(to value: Int64, in band: Band, scale: (Int64, Int64), limit: Int64?) -> Int64? {
+        // n × a / b compared with bound p / q  ⇔  n × a × q compared with p × b.
+        let (a, b) = (Int128(scale.0), Int128(scale.1))
+        var low: Int128 = 0
+        var high: Int128 = Int128(limit ?? Int64.max)
+        if let lower = band.lower {
+            let (p, q) = (Int128(lower.value.numerator), Int128(lower.value.denominator))
+            // smallest n with n·a·q ≥ p·b (inclusive) or > p·b (exclusive)
+            let numerator = p * b
+            let step = a * q
+            var n = numerator >= 0 ? (numerator + step - 1) / step : numerator / step
+            if !lower.inclusive && n * step == numerator { n += 1 }
+            low = max(low, n)
+        }
+        if let upper = band.upper {
+            let (p, q) = (Int128(upper.value.numerator), Int128(upper.value.denominator))
+            let numerator = p * b
+            let step = a * q
+            var n = numerator >= 0 ? numerator / step : (numerator - step + 1) / step
+            if !upper.inclusive && n * step == numerator { n -= 1 }
+            high = min(high, n)
+        }
+        guard low <= high else { return nil }
+        let current = Int128(value)
+        let target = min(max(current, low), high)
+        return Int64(target)
+    }
+
+    /// Every zero criterion fixed by its smallest change; then, while points are short, the
+    /// smallest change that covers what is left, or failing that the largest gain. At most one
+    /// change per indicator; "smallest" counts the units of evidence moved (an activity is one).
+    static func fewestChanges(_ all: [[Change]], zeroCriteria: [Int], shortfall: Int) -> [Change]? {
+        var chosen: [Change] = []
+        var used = Set<[Int]>()
+        for c in zeroCriteria {
+            let candidates = all.filter { $0.first?.criterion == c }.compactMap(\.first)
+            guard let cheapest = candidates.min(by: { magnitude($0) < magnitude($1) }) else { return nil }
+            chosen.append(cheapest)
+            used.insert([cheapest.criterion, cheapest.indicator])
+        }
+        var left = shortfall - chosen.reduce(0) { $0 + $1.gain }
+        while left > 0 {
+            let open = all.filter { changes in
+                guard let first = changes.first else { return false }
+                return !used.contains([first.criterion, first.indicator])
+            }.flatMap { $0 }
+            guard !open.isEmpty else { return nil }
+            let covering = open.filter { $0.gain >= left }
+            let pick = covering.min { (magnitude($0), $0.gain) < (magnitude($1), $1.gain) }
+                ?? open.max { ($0.gain, -magnitude($0)) < ($1.gain, -magnitude($1)) }
+            guard let pick else { return nil }
+            chosen.append(pick)
+            used.insert([pick.criterion, pick.indicator])
+            left -= pick.gain
+        }
+        return chosen
+    }
+
+    private static func magnitude(_ change: Change) -> Int64 {
+        switch change.change {
+        case .hold: 1
+        case .count(_, _, let by): by.magnitude > UInt64(Int64.max) ? Int64.max : Int64(by.magnitude)
+        case .share: 1
+        }
+    }
+}
