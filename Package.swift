@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
         .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
         .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
-        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis"], exclude: ["Expected"]),
+        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis"], exclude: ["Expected", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -119,55 +119,19 @@ struct BatchRun {
     }
 
     mutating func process(_ input: String, into list: OutputFile) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-            reject(input, line: 1, raw: nil, message: LocalizedText(vi: "không đọc được tệp", en: "cannot read the file"))
-            return
+        let reader = EvidenceInputs(standards: [standard], language: report.language)
+        try reader.read(input, unit: { decide($0[0], into: list) }, reject: { rejected($0) })
+    }
+
+    mutating func rejected(_ rejection: EvidenceInputs.Rejection) {
+        summary.rejected += 1
+        problems += rejection.problems
+        guard let rejectsPath, let header = rejection.header, let line = rejection.line else { return }
+        if rejectsFile == nil {
+            rejectsFile = try? OutputFile(path: rejectsPath, console: console)
+            rejectsFile?.write(header + "\n")
         }
-        if isDirectory.boolValue {
-            let enumerator = FileManager.default.enumerator(atPath: input)
-            var files: [String] = []
-            while let name = enumerator?.nextObject() as? String {
-                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") { files.append(input + "/" + name) }
-            }
-            for file in files.sorted() {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                do {
-                    let evidence = try EvidenceReader.read(data, file: file, standard: standard, overridden: true)
-                    decide(evidence, into: list)
-                } catch let error as InputError {
-                    summary.rejected += 1
-                    problems += error.diagnostics.map { $0.rendered(report.language) }
-                }
-            }
-            return
-        }
-        var records = try CSVRecords(path: input)
-        guard let headerRecord = try records.next() else { return }
-        let table = try EvidenceCSV(header: headerRecord.fields, file: input, standard: standard)
-        let separator = Character(UnicodeScalar(records.separator))
-        let header = headerRecord.raw + String(separator) + "error"
-        while true {
-            let record: CSVRecords.Record?
-            do {
-                record = try records.next()
-            } catch CSVError.invalidUTF8(let line) {
-                reject(input, line: line, raw: nil, message: LocalizedText(vi: "dòng không phải UTF-8 hợp lệ",
-                                                                          en: "the line is not valid UTF-8"))
-                continue
-            }
-            guard let record else { break }
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
-            switch table.evidence(record.fields, line: record.line) {
-            case .success(let evidence):
-                decide(evidence, into: list)
-            case .failure(let error):
-                summary.rejected += 1
-                problems += error.diagnostics.map { $0.rendered(report.language) }
-                let message = error.diagnostics.map { "\($0.field): \($0.message(report.language))" }.joined(separator: "; ")
-                writeReject(header: header, line: record.raw + String(separator) + CSVText.line([message], separator: separator))
-            }
-        }
+        rejectsFile?.write(line + "\n")
     }
 
     private mutating func decide(_ evidence: Evidence, into list: OutputFile) {
@@ -190,20 +154,6 @@ struct BatchRun {
 
     mutating func endProgress() {
         if showProgress && processed >= 5000 { console.error("\n") }
-    }
-
-    private mutating func reject(_ file: String, line: Int, raw: String?, message: LocalizedText) {
-        summary.rejected += 1
-        problems.append("\(file):\(line): \(message(report.language))")
-    }
-
-    private mutating func writeReject(header: String, line: String) {
-        guard let rejectsPath else { return }
-        if rejectsFile == nil {
-            rejectsFile = try? OutputFile(path: rejectsPath, console: console)
-            rejectsFile?.write(header + "\n")
-        }
-        rejectsFile?.write(line + "\n")
     }
 
     mutating func finishRejects() throws {

@@ -58,6 +58,22 @@ struct CriteriaLocation: Sendable {
         return loaded
     }
 
+    /// Loads a variant: a folder path holding a `standard.yaml`, a folder under `variants/`, or an id.
+    func loadVariant(_ name: String) throws -> LoadedStandard {
+        var isDirectory: ObjCBool = false
+        let candidates = [URL(fileURLWithPath: name), root.appendingPathComponent("variants").appendingPathComponent(name)]
+        for folder in candidates where FileManager.default.fileExists(atPath: folder.appendingPathComponent("standard.yaml").path,
+                                                                      isDirectory: &isDirectory) {
+            let loaded = try CriteriaLoader.load(folder: folder, displayPath: folder.path)
+            guard loaded.standard.id == folder.lastPathComponent else {
+                throw CommandError(vi: "thư mục \(folder.lastPathComponent)/ khai báo id “\(loaded.standard.id)”; tên thư mục và id phải trùng nhau",
+                                   en: "folder \(folder.lastPathComponent)/ declares id “\(loaded.standard.id)”; the folder name and the id must match")
+            }
+            return loaded
+        }
+        return try load(name)
+    }
+
     /// The standard to use when neither the option nor the evidence names one: the only one.
     func defaultID() throws -> String {
         let ids = standardIDs()

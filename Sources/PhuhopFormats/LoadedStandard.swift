@@ -11,6 +11,13 @@ public struct LoadedStandard: Sendable {
     /// Where each value is written, for the audit and for lint problems.
     public var locations: [ValueReference: SourceLocation]
 
+    public init(standard: Standard, hash: String, folder: String, locations: [ValueReference: SourceLocation]) {
+        self.standard = standard
+        self.hash = hash
+        self.folder = folder
+        self.locations = locations
+    }
+
     /// The location of a value, or the folder's `standard.yaml` when unknown.
     public func location(of reference: ValueReference) -> SourceLocation {
         locations[reference] ?? SourceLocation(file: folder + "/standard.yaml", line: 1, column: 1)

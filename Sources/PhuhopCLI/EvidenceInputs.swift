@@ -1,0 +1,84 @@
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopReports
+
+/// Reads units from the inputs of `batch` and `compare`: CSV tables (one row per unit) or
+/// folders of YAML/JSON evidence files, each unit read against every standard given (a
+/// comparison reads it against the baseline and the variant).
+struct EvidenceInputs {
+    /// A row or file that could not be read, with every problem rendered.
+    struct Rejection {
+        var problems: [String]
+        /// For a CSV row: the header with an `error` column, and the row with its error.
+        var header: String?
+        var line: String?
+    }
+
+    let standards: [Standard]
+    let language: Language
+
+    /// Reads one input, calling `unit` for each unit read and `reject` for each bad row or file.
+    func read(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            reject(Rejection(problems: ["\(input):1: " + (language == .vi ? "không đọc được tệp" : "cannot read the file")]))
+            return
+        }
+        if isDirectory.boolValue {
+            try readFolder(input, unit: unit, reject: reject)
+        } else {
+            try readTable(input, unit: unit, reject: reject)
+        }
+    }
+
+    private func readFolder(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+        let enumerator = FileManager.default.enumerator(atPath: input)
+        var files: [String] = []
+        while let name = enumerator?.nextObject() as? String {
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") { files.append(input + "/" + name) }
+        }
+        for file in files.sorted() {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            do {
+                unit(try standards.map { try EvidenceReader.read(data, file: file, standard: $0, overridden: true) })
+            } catch let error as InputError {
+                reject(Rejection(problems: error.diagnostics.map { $0.rendered(language) }))
+            }
+        }
+    }
+
+    private func readTable(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+        var records = try CSVRecords(path: input)
+        guard let headerRecord = try records.next() else { return }
+        let tables = try standards.map { try EvidenceCSV(header: headerRecord.fields, file: input, standard: $0) }
+        let separator = Character(UnicodeScalar(records.separator))
+        let header = headerRecord.raw + String(separator) + "error"
+        while true {
+            let record: CSVRecords.Record?
+            do {
+                record = try records.next()
+            } catch CSVError.invalidUTF8(let line) {
+                reject(Rejection(problems: ["\(input):\(line): " + (language == .vi ? "dòng không phải UTF-8 hợp lệ" : "the line is not valid UTF-8")]))
+                continue
+            }
+            guard let record else { break }
+            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
+            var read: [Evidence] = []
+            var failure: InputError?
+            for table in tables {
+                switch table.evidence(record.fields, line: record.line) {
+                case .success(let evidence): read.append(evidence)
+                case .failure(let error): failure = failure ?? error
+                }
+            }
+            if let failure {
+                let message = failure.diagnostics.map { "\($0.field): \($0.message(language))" }.joined(separator: "; ")
+                reject(Rejection(problems: failure.diagnostics.map { $0.rendered(language) }, header: header,
+                                 line: record.raw + String(separator) + CSVText.line([message], separator: separator)))
+            } else {
+                unit(read)
+            }
+        }
+    }
+}
