@@ -38,6 +38,9 @@ public struct CompareReport: Sendable {
                     ReasonText.text(reason, decision: c.variant, standard: v, language: l),
                     ReasonText.citation(reason, decision: c.variant, standard: v))
         }
+        let distance = DistanceToRecognition(c.variant, standard: v).map { d in
+            d.plan.map { DistanceText.brief($0, standard: v) } ?? "—"
+        }
         if format == .json {
             let object = JSONValue.object([
                 ("unit", .string(c.baseline.unit.id)), ("name", .string(c.baseline.unit.name)),
@@ -50,6 +53,7 @@ public struct CompareReport: Sendable {
                 ("reasonsOnlyInBaseline", .array(oldKeys.subtracting(newKeys).sorted().map { .string($0) })),
                 ("reasonsOnlyInVariant", .array(newKeys.subtracting(oldKeys).sorted().map { .string($0) })),
                 ("indicators", .array(indicators.map { .object([("id", .string($0.id)), ("text", .string($0.text)), ("citation", .string($0.citation))]) })),
+                ("toRecognizeUnderVariant", .string(distance)),
             ])
             return (first ? "\n    " : ",\n    ") + object.rendered(pretty: false)
         }
@@ -63,6 +67,9 @@ public struct CompareReport: Sendable {
         for key in newKeys.subtracting(oldKeys).sorted() { lines.append((md ? "- " : "  ") + "+ \(key)") }
         for i in indicators {
             lines.append((md ? "- " : "  ") + i.text + (i.citation.map { (vi ? " Căn cứ: " : " Source: ") + $0 } ?? ""))
+        }
+        if let distance {
+            lines.append((md ? "- " : "  ") + (vi ? "Để được công nhận theo bản so sánh: " : "To be recognised under the variant: ") + distance)
         }
         return lines.joined(separator: "\n") + "\n\n"
     }
