@@ -18,7 +18,7 @@ struct Batch: PhuhopCommand {
     @Option(help: "Write the result here instead of standard output.")
     var out: String?
 
-    @Option(help: "csv (the unit list; the summary goes to standard error), json, markdown or text.")
+    @Option(help: "csv (the unit list; the summary goes to standard error), json, markdown, html or text.")
     var format: BatchReport.Format?
 
     @Option(help: "Write rejected rows here (CSV, with an error column).")
@@ -32,7 +32,8 @@ struct Batch: PhuhopCommand {
     func execute(_ console: Console) throws -> Int32 {
         let location = try CriteriaLocation(option: shared.criteria)
         let loaded = try location.load(standard ?? location.defaultID())
-        let chosen = format ?? (out?.lowercased().hasSuffix(".csv") == true ? .csv : out?.lowercased().hasSuffix(".json") == true ? .json : .text)
+        let chosen = format ?? (out?.lowercased().hasSuffix(".csv") == true ? .csv : out?.lowercased().hasSuffix(".json") == true ? .json
+            : out?.lowercased().hasSuffix(".html") == true ? .html : .text)
         let report = BatchReport(format: chosen, language: shared.lang, standard: loaded.standard)
         var run = BatchRun(standard: loaded.standard, report: report, console: console)
         run.summary = BatchSummary(near: near)
@@ -61,6 +62,12 @@ struct Batch: PhuhopCommand {
                 output.write(",\n  \"units\": [")
                 try copy(scratchPath, into: output)
                 output.write("\n  ]\n}\n")
+            case .html:
+                let page = report.htmlPage ?? ("", "")
+                output.write(page.open + report.summary(run.summary))
+                output.write("<h2>" + (shared.lang == .vi ? "Danh sách đơn vị" : "Units") + "</h2>\n" + report.listHeader)
+                try copy(scratchPath, into: output)
+                output.write(page.close)
             case .markdown, .text:
                 output.write(report.summary(run.summary))
                 output.write("\n" + (chosen == .markdown ? "## " : "") + (shared.lang == .vi ? "Danh sách đơn vị" : "Units") + "\n\n")

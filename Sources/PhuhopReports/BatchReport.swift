@@ -4,7 +4,7 @@ import PhuhopCore
 /// Renders a batch: one line per unit as it is decided, and the summary at the end.
 public struct BatchReport: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case csv, json, markdown, text
+        case csv, json, markdown, text, html
     }
 
     public let format: Format
@@ -39,6 +39,7 @@ public struct BatchReport: Sendable {
     public var listHeader: String {
         switch format {
         case .csv: return CSVText.line(Self.columns) + "\n"
+        case .html: return "<table>\n<tr>" + Self.columns.map { "<th>\($0)</th>" }.joined() + "</tr>\n"
         case .markdown, .text:
             return "| " + Self.columns.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: Self.columns.count) + "\n"
         case .json: return ""
@@ -50,6 +51,7 @@ public struct BatchReport: Sendable {
         let values = cells(d)
         switch format {
         case .csv: return CSVText.line(values) + "\n"
+        case .html: return "<tr>" + values.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
         case .markdown, .text:
             return "| " + values.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         case .json:
@@ -61,71 +63,117 @@ public struct BatchReport: Sendable {
     /// The summary, as text, Markdown or a JSON object.
     public func summary(_ s: BatchSummary) -> String {
         let vi = language == .vi
-        switch format {
-        case .json:
-            return summaryJSON(s).rendered()
-        case .csv, .text, .markdown:
-            let md = format == .markdown
-            var out: [String] = []
-            out.append(md ? "# " + (vi ? "Tổng hợp đánh giá" : "Assessment summary") : (vi ? "TỔNG HỢP ĐÁNH GIÁ" : "ASSESSMENT SUMMARY"))
-            out.append("")
-            out.append("\(standard.title(language)) (\(standard.id))")
-            out.append("")
-            let a = s.all
-            out.append((md ? "- " : "") + (vi ? "Số đơn vị đã chấm: \(a.total)" : "Units scored: \(a.total)"))
-            out.append((md ? "- " : "") + (vi ? "Đạt chuẩn (công nhận): \(a.recognized) (\(share(a)))" : "Recognised: \(a.recognized) (\(share(a)))"))
-            out.append((md ? "- " : "") + (vi ? "Không đạt: \(a.notRecognized)" : "Not recognised: \(a.notRecognized)"))
-            out.append((md ? "- " : "") + (vi ? "Chưa đủ căn cứ: \(a.undetermined)" : "Undetermined: \(a.undetermined)"))
-            out.append((md ? "- " : "") + (vi ? "Kết quả tạm thời (dựa trên giá trị tạm dùng): \(a.provisional)" : "Provisional decisions (resting on working values): \(a.provisional)"))
-            out.append((md ? "- " : "") + (vi ? "Dòng/tệp bị từ chối: \(s.rejected)" : "Rows or files rejected: \(s.rejected)"))
-            if !standard.targets.isEmpty {
-                out.append("")
-                out.append((md ? "## " : "") + (vi ? "So với mục tiêu" : "Against the targets"))
-                for target in standard.targets {
-                    let need = s.unitsStillNeeded(for: target)
-                    let goal = DecimalText.percent(target.share.value, language: language)
-                    let mark = target.share.provenance.isOfficial ? "" : " [\(target.share.provenance.label(language))]"
-                    let status = need == 0
-                        ? (vi ? "đã đạt" : "reached")
-                        : (vi ? "còn thiếu \(need) đơn vị" : "\(need) more units needed")
-                    out.append((md ? "- " : "") + "\(target.year): \(goal)\(mark) — \(share(a)) — \(status)")
-                }
-            }
-            out.append("")
-            out.append((md ? "## " : "") + (vi ? "Theo nhóm đơn vị" : "By class"))
-            out.append(table(s.byClass.sorted { $0.key < $1.key }))
-            out.append("")
-            out.append((md ? "## " : "") + (vi ? "Theo tỉnh, thành phố" : "By province"))
-            out.append(table(s.byProvince.sorted { $0.key < $1.key }))
-            if let near = s.near {
-                out.append("")
-                out.append((md ? "## " : "") + (vi ? "Đơn vị cách ngưỡng không quá \(near) điểm (\(s.nearUnits.count))"
-                                                    : "Units within \(near) points of their threshold (\(s.nearUnits.count))"))
-                var lines = ["| unit.id | " + (vi ? "tên | tỉnh | tổng điểm | ngưỡng | chênh lệch | kết luận" : "name | province | total | threshold | difference | outcome") + " |",
-                             "|---|---|---|---:|---:|---:|---|"]
-                for u in s.nearUnits {
-                    let difference = u.total - u.threshold
-                    lines.append("| \(u.id) | \(u.name) | \(u.province) | \(u.total) | \(u.threshold) | \(difference > 0 ? "+" : "")\(difference) | \(u.outcome.rawValue) |")
-                }
-                out.append(lines.joined(separator: "\n"))
-            }
-            return out.joined(separator: "\n") + "\n"
+        if format == .json { return summaryJSON(s).rendered() }
+        var out: [String] = []
+        out.append(heading(1, vi ? "Tổng hợp đánh giá" : "Assessment summary"))
+        out.append(paragraph("\(standard.title(language)) (\(standard.id))"))
+        let a = s.all
+        out.append(items([
+            vi ? "Số đơn vị đã chấm: \(a.total)" : "Units scored: \(a.total)",
+            vi ? "Đạt chuẩn (công nhận): \(a.recognized) (\(share(a)))" : "Recognised: \(a.recognized) (\(share(a)))",
+            vi ? "Không đạt: \(a.notRecognized)" : "Not recognised: \(a.notRecognized)",
+            vi ? "Chưa đủ căn cứ: \(a.undetermined)" : "Undetermined: \(a.undetermined)",
+            vi ? "Kết quả tạm thời (dựa trên giá trị tạm dùng): \(a.provisional)" : "Provisional decisions (resting on working values): \(a.provisional)",
+            vi ? "Dòng/tệp bị từ chối: \(s.rejected)" : "Rows or files rejected: \(s.rejected)",
+        ]))
+        if !standard.targets.isEmpty {
+            out.append(heading(2, vi ? "So với mục tiêu" : "Against the targets"))
+            out.append(items(standard.targets.map { target in
+                let need = s.unitsStillNeeded(for: target)
+                let goal = DecimalText.percent(target.share.value, language: language)
+                let mark = target.share.provenance.isOfficial ? "" : " [\(target.share.provenance.label(language))]"
+                let status = need == 0 ? (vi ? "đã đạt" : "reached") : (vi ? "còn thiếu \(need) đơn vị" : "\(need) more units needed")
+                return "\(target.year): \(goal)\(mark) — \(share(a)) — \(status)"
+            }))
         }
+        let head = vi ? ["", "đơn vị", "đạt", "không đạt", "chưa đủ căn cứ", "tỷ lệ đạt"]
+                      : ["", "units", "recognised", "not recognised", "undetermined", "share recognised"]
+        func rows(_ groups: [String: BatchSummary.Counts]) -> [[String]] {
+            groups.sorted { $0.key < $1.key }.map { key, c in
+                [key, String(c.total), String(c.recognized), String(c.notRecognized), String(c.undetermined), share(c)]
+            }
+        }
+        out.append(heading(2, vi ? "Theo nhóm đơn vị" : "By class"))
+        out.append(table(head, rows(s.byClass)))
+        out.append(heading(2, vi ? "Theo tỉnh, thành phố" : "By province"))
+        out.append(table(head, rows(s.byProvince)))
+        if let near = s.near {
+            out.append(heading(2, vi ? "Đơn vị cách ngưỡng không quá \(near) điểm (\(s.nearUnits.count))"
+                                     : "Units within \(near) points of their threshold (\(s.nearUnits.count))"))
+            let nearHead = vi ? ["unit.id", "tên", "tỉnh", "tổng điểm", "ngưỡng", "chênh lệch", "kết luận"]
+                              : ["unit.id", "name", "province", "total", "threshold", "difference", "outcome"]
+            out.append(table(nearHead, s.nearUnits.map { u in
+                let difference = u.total - u.threshold
+                return [u.id, u.name, u.province, String(u.total), String(u.threshold),
+                        (difference > 0 ? "+" : "") + String(difference), u.outcome.rawValue]
+            }))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What wraps an HTML document around the summary and the list (nil for other formats).
+    public var htmlPage: (open: String, close: String)? {
+        guard format == .html else { return nil }
+        let title = Self.escape((language == .vi ? "Tổng hợp đánh giá — " : "Assessment summary — ") + standard.title(language))
+        let style = "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:.5em 0}"
+            + "td,th{border:1px solid #999;padding:.2em .5em;text-align:left}td.n{text-align:right}"
+            + "@media print{body{margin:0}a{color:inherit}}"
+        return ("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(title)</title>"
+                + "<style>\(style)</style></head>\n<body>\n", "</table>\n</body>\n</html>\n")
     }
 
     private func share(_ c: BatchSummary.Counts) -> String {
         c.recognizedShare.map { DecimalText.percent($0, language: language) } ?? "—"
     }
 
-    private func table(_ rows: [(key: String, value: BatchSummary.Counts)]) -> String {
-        let vi = language == .vi
-        let head = vi ? ["", "đơn vị", "đạt", "không đạt", "chưa đủ căn cứ", "tỷ lệ đạt"]
-                      : ["", "units", "recognised", "not recognised", "undetermined", "share recognised"]
-        var lines = ["| " + head.joined(separator: " | ") + " |", "|---|---:|---:|---:|---:|---:|"]
-        for (key, c) in rows {
-            lines.append("| \(key) | \(c.total) | \(c.recognized) | \(c.notRecognized) | \(c.undetermined) | \(share(c)) |")
+    // MARK: markup, one walk for every format
+
+    private func heading(_ level: Int, _ text: String) -> String {
+        switch format {
+        case .markdown: return "\n" + String(repeating: "#", count: level) + " " + text + "\n"
+        case .html: return "<h\(level)>\(Self.escape(text))</h\(level)>"
+        case .csv, .text, .json: return "\n" + (level == 1 ? text.uppercased() : text)
         }
+    }
+
+    private func paragraph(_ text: String) -> String {
+        format == .html ? "<p>\(Self.escape(text))</p>" : "\n" + text + "\n"
+    }
+
+    private func items(_ list: [String]) -> String {
+        switch format {
+        case .markdown: return list.map { "- " + $0 }.joined(separator: "\n")
+        case .html: return "<ul>" + list.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>"
+        case .csv, .text, .json: return list.joined(separator: "\n")
+        }
+    }
+
+    private func table(_ head: [String], _ rows: [[String]]) -> String {
+        if format == .html {
+            let header = "<tr>" + head.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
+            let body = rows.map { "<tr>" + $0.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+            return "<table>\n\(header)\n\(body)\n</table>"
+        }
+        let lines = ["| " + head.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: head.count)]
+            + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
+    }
+
+    /// Text made safe for HTML.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     private func summaryJSON(_ s: BatchSummary) -> JSONValue {

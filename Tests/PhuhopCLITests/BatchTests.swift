@@ -103,4 +103,20 @@ import Testing
         #expect(result.out.isEmpty)
         #expect(result.err.contains(":1:7: c02.birth: unknown column “c02.birth”. Did you mean “c02.births”?"))
     }
+
+    @Test func theHTMLReportEscapesWhatItShows() throws {
+        let csv = temporary("html.csv")
+        try """
+        unit.id,unit.name,unit.province,unit.unitType,period.from,period.to
+        X,<script>alert(1)</script>,Huế,phuong,2023-11-01,2024-10-31
+
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = run(["batch", csv, "--format", "html"])
+        #expect(result.code == 0)
+        #expect(result.out.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!result.out.contains("<script>"))
+        #expect(result.out.hasSuffix("</table>\n</body>\n</html>\n"))
+    }
 }
+
