@@ -29,28 +29,41 @@ struct Batch: PhuhopCommand {
 
     @OptionGroup var shared: SharedOptions
 
+    func validate() throws {
+        if let near, near < 0 { throw ValidationError("--near must be 0 or more") }
+        if let out, let rejects, out != "-", out == rejects { throw ValidationError("--out and --rejects must be different files") }
+    }
+
     func execute(_ console: Console) throws -> Int32 {
         let location = try CriteriaLocation(option: shared.criteria)
         let loaded = try location.load(standard ?? location.defaultID())
-        let chosen = format ?? (out?.lowercased().hasSuffix(".csv") == true ? .csv : out?.lowercased().hasSuffix(".json") == true ? .json
-            : out?.lowercased().hasSuffix(".html") == true ? .html : .text)
+        let suffix = out?.lowercased() ?? ""
+        let chosen = format ?? (suffix.hasSuffix(".csv") ? .csv : suffix.hasSuffix(".json") ? .json
+            : suffix.hasSuffix(".html") ? .html : suffix.hasSuffix(".md") ? .markdown : .text)
         let report = BatchReport(format: chosen, language: shared.lang, standard: loaded.standard)
+        // Open every output first: a bad path fails before any work, and nothing half-written remains.
+        let output = try OutputFile(path: out, console: console, inputs: inputs)
+        var rejectsFile: OutputFile?
+        do {
+            rejectsFile = try rejects.map { try OutputFile(path: $0, console: console, inputs: inputs) }
+        } catch {
+            output.discard()
+            throw error
+        }
         var run = BatchRun(standard: loaded.standard, report: report, console: console)
         run.summary = BatchSummary(near: near)
-        run.rejectsPath = rejects
+        run.rejectsFile = rejectsFile
         // The unit list is built in a scratch file so the summary can come first, with memory flat.
         let scratchPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("phuhop-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
-        let scratch = try OutputFile(path: scratchPath, console: console)
         defer { try? FileManager.default.removeItem(atPath: scratchPath) }
-        for input in inputs {
-            try run.process(input, into: scratch)
-        }
-        try scratch.finish()
-        run.endProgress()
-
-        let output = try OutputFile(path: out, console: console)
         do {
+            let scratch = try OutputFile(path: scratchPath, console: console)
+            for input in inputs {
+                try run.process(input, into: scratch)
+            }
+            try scratch.finish()
+            run.endProgress()
             switch chosen {
             case .csv:
                 output.write(report.listHeader)
@@ -75,14 +88,16 @@ struct Batch: PhuhopCommand {
                 try copy(scratchPath, into: output)
             }
             try output.finish()
+            if run.wroteRejects { try rejectsFile?.finish() } else { rejectsFile?.discard() }
         } catch {
             output.discard()
+            rejectsFile?.discard()
             throw error
         }
-        try run.finishRejects()
-        for line in run.problems.prefix(20) { console.error((shared.lang == .vi ? "lỗi: " : "error: ") + line + "\n") }
-        if run.problems.count > 20 {
-            console.error(shared.lang == .vi ? "… và \(run.problems.count - 20) lỗi khác\n" : "… and \(run.problems.count - 20) more\n")
+        for line in run.problems { console.error((shared.lang == .vi ? "lỗi: " : "error: ") + line + "\n") }
+        if run.summary.rejected > run.problems.count {
+            let more = run.summary.rejected - run.problems.count
+            console.error(shared.lang == .vi ? "… và \(more) dòng/tệp bị từ chối khác\n" : "… and \(more) more rejected rows or files\n")
         }
         return run.summary.rejected == 0 ? 0 : 1
     }
@@ -93,7 +108,7 @@ struct Batch: PhuhopCommand {
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
-            output.write(String(decoding: chunk, as: UTF8.self))
+            output.write(bytes: chunk)
         }
     }
 }
@@ -109,9 +124,11 @@ struct BatchRun {
     let evaluator: Evaluator
     var decision: Decision?
     var summary = BatchSummary()
+    /// The first problems found (the rest are counted, so memory stays flat).
     var problems: [String] = []
-    var rejectsPath: String?
-    private var rejectsFile: OutputFile?
+    var rejectsFile: OutputFile?
+    private(set) var wroteRejects = false
+    private var rejectsHeader: String?
     private var first = true
     private var processed = 0
     private let showProgress: Bool
@@ -132,13 +149,14 @@ struct BatchRun {
 
     mutating func rejected(_ rejection: EvidenceInputs.Rejection) {
         summary.rejected += 1
-        problems += rejection.problems
-        guard let rejectsPath, let header = rejection.header, let line = rejection.line else { return }
-        if rejectsFile == nil {
-            rejectsFile = try? OutputFile(path: rejectsPath, console: console)
-            rejectsFile?.write(header + "\n")
+        if problems.count < 20 { problems += rejection.problems.prefix(20 - problems.count) }
+        guard let file = rejectsFile, let header = rejection.header, let line = rejection.line else { return }
+        if rejectsHeader == nil {
+            rejectsHeader = header
+            file.write(header + "\n")
         }
-        rejectsFile?.write(line + "\n")
+        file.write(line + "\n")
+        wroteRejects = true
     }
 
     private mutating func decide(_ evidence: Evidence, into list: OutputFile) {
@@ -163,7 +181,4 @@ struct BatchRun {
         if showProgress && processed >= 5000 { console.error("\n") }
     }
 
-    mutating func finishRejects() throws {
-        try rejectsFile?.finish()
-    }
 }

@@ -75,7 +75,7 @@ struct Compare: PhuhopCommand {
         var summary = ComparisonSummary()
         var problems: [String] = []
         var first = true
-        let output = try OutputFile(path: out, console: console)
+        let output = try OutputFile(path: out, console: console, inputs: inputs)
         do {
             output.write(report.opening)
             let reader = EvidenceInputs(standards: [base.standard, standard], language: shared.lang)

@@ -49,9 +49,28 @@ struct EvidenceInputs {
     }
 
     private func readTable(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
-        var records = try CSVRecords(path: input)
-        guard let headerRecord = try records.next() else { return }
-        let tables = try standards.map { try EvidenceCSV(header: headerRecord.fields, file: input, standard: $0) }
+        // A file whose header cannot be read is one rejection; the other inputs go on.
+        var records: CSVRecords
+        let headerRecord: CSVRecords.Record
+        let tables: [EvidenceCSV]
+        do {
+            records = try CSVRecords(path: input)
+            guard let header = try records.next() else {
+                reject(Rejection(problems: ["\(input):1: " + (language == .vi ? "tệp rỗng" : "the file is empty")]))
+                return
+            }
+            headerRecord = header
+            tables = try standards.map { try EvidenceCSV(header: headerRecord.fields, file: input, standard: $0) }
+        } catch let error as InputError {
+            reject(Rejection(problems: error.diagnostics.map { $0.rendered(language) }))
+            return
+        } catch CSVError.invalidUTF8(let line) {
+            reject(Rejection(problems: ["\(input):\(line): " + (language == .vi ? "dòng không phải UTF-8 hợp lệ" : "the line is not valid UTF-8")]))
+            return
+        } catch {
+            reject(Rejection(problems: ["\(input):1: " + (language == .vi ? "không đọc được tệp" : "cannot read the file")]))
+            return
+        }
         let separator = Character(UnicodeScalar(records.separator))
         let header = headerRecord.raw + String(separator) + "error"
         while true {
@@ -63,7 +82,8 @@ struct EvidenceInputs {
                 continue
             }
             guard let record else { break }
-            if record.fields.count == 1 && record.fields[0].isEmpty { continue }
+            // Blank lines, and rows of empty cells as spreadsheets leave below a table, are not units.
+            if record.fields.allSatisfy({ FactText.trimmed($0).isEmpty }) { continue }
             var read: [Evidence] = []
             var failure: InputError?
             for table in tables {

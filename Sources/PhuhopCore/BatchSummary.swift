@@ -59,11 +59,15 @@ public struct BatchSummary: Sendable {
         }
     }
 
+    /// The share recognised as targets count it: a rejected row is a unit not (yet) recognised.
+    public var targetShare: Rational? { Rational(Int64(all.recognized), Int64(all.total + rejected)) }
+
     /// How far the recognised share is from a target: the units still needed (0 when reached).
+    /// Rejected rows count as units not recognised, so bad data never makes progress look better.
     public func unitsStillNeeded(for target: RecognitionTarget) -> Int {
         // ceil(share × total) − recognized, in integers.
         let share = target.share.value
-        let total = Int128(all.total)
+        let total = Int128(all.total + rejected)
         let needed = (Int128(share.numerator) * total + Int128(share.denominator) - 1) / Int128(share.denominator)
         return max(0, Int(needed) - all.recognized)
     }

@@ -13,8 +13,11 @@ public struct DistanceToRecognition: Sendable {
         /// The band the change reaches (index into the indicator's bands), or nil for an activity.
         public var band: Int?
         public var change: Kind
-        /// Points the criterion gains (after its cap).
+        /// Points the criterion gains (after its cap); in a plan, what this change adds there.
         public var gain: Int
+        /// The indicator's points before and after.
+        public var from: Int
+        public var to: Int
     }
 
     /// The change itself.
@@ -59,13 +62,17 @@ public struct DistanceToRecognition: Sendable {
                     let gain = min(criterion.maximum.value, uncapped) - criterionPoints
                     guard gain > 0 else { continue }
                     changes.append(Change(criterion: result.criterion, indicator: r.indicator, band: target.band,
-                                          change: kind, gain: gain))
+                                          change: kind, gain: gain, from: points, to: target.points))
                 }
                 if !changes.isEmpty { all.append(changes) }
             }
         }
         options = all.compactMap(\.first)
-        plan = DistanceToRecognition.fewestChanges(all, zeroCriteria: zeroCriteria, shortfall: shortfall)
+        var raw: [Int: Int] = [:]
+        for r in decision.indicators { raw[r.criterion, default: 0] += r.points ?? 0 }
+        let maxima = Dictionary(uniqueKeysWithValues: standard.criteria.indices.map { ($0, standard.criteria[$0].maximum.value) })
+        plan = DistanceToRecognition.fewestChanges(all.flatMap { $0 }, zeroCriteria: zeroCriteria, shortfall: shortfall,
+                                                   raw: raw, maxima: maxima)
     }
 
     /// Bands worth more than `current`, cheapest first (fewest extra points, i.e. nearest).
@@ -134,34 +141,51 @@ public struct DistanceToRecognition: Sendable {
         return Int64(target)
     }
 
-    /// Every zero criterion fixed by its smallest change; then, while points are short, the
-    /// smallest change that covers what is left, or failing that the largest gain. At most one
-    /// change per indicator; "smallest" counts the units of evidence moved (an activity is one).
-    static func fewestChanges(_ all: [[Change]], zeroCriteria: [Int], shortfall: Int) -> [Change]? {
-        var chosen: [Change] = []
-        var used = Set<[Int]>()
+    /// Every zero criterion raised by its smallest change; then, while points are short, the
+    /// smallest change that covers what is left, or failing that the largest gain. A later change
+    /// to an indicator already changed replaces the earlier one, and gains are recomputed against
+    /// each criterion's running sum and cap, so two changes in one criterion never count past its
+    /// maximum. "Smallest" counts the units of evidence moved (an activity or a share is one).
+    static func fewestChanges(_ options: [Change], zeroCriteria: [Int], shortfall: Int,
+                              raw: [Int: Int], maxima: [Int: Int]) -> [Change]? {
+        var raw = raw
+        var level: [[Int]: Int] = [:]  // indicator → its points in the plan so far
+        var order: [[Int]] = []
+        var chosen: [[Int]: Change] = [:]
+        func gain(_ o: Change) -> Int {
+            let key = [o.criterion, o.indicator]
+            let current = level[key] ?? o.from
+            guard o.to > current, let maximum = maxima[o.criterion] else { return 0 }
+            let sum = raw[o.criterion] ?? 0
+            return min(maximum, sum + o.to - current) - min(maximum, sum)
+        }
+        func apply(_ o: Change, _ g: Int) {
+            let key = [o.criterion, o.indicator]
+            let current = level[key] ?? o.from
+            raw[o.criterion, default: 0] += o.to - current
+            level[key] = o.to
+            var change = o
+            change.gain = (chosen[key]?.gain ?? 0) + g
+            if chosen[key] == nil { order.append(key) }
+            chosen[key] = change
+        }
         for c in zeroCriteria {
-            let candidates = all.filter { $0.first?.criterion == c }.compactMap(\.first)
-            guard let cheapest = candidates.min(by: { magnitude($0) < magnitude($1) }) else { return nil }
-            chosen.append(cheapest)
-            used.insert([cheapest.criterion, cheapest.indicator])
+            let candidates = options.filter { $0.criterion == c && gain($0) > 0 }
+            guard let cheapest = candidates.min(by: { (magnitude($0), $0.to) < (magnitude($1), $1.to) }) else { return nil }
+            apply(cheapest, gain(cheapest))
         }
-        var left = shortfall - chosen.reduce(0) { $0 + $1.gain }
+        var left = shortfall - order.reduce(0) { $0 + (chosen[$1]?.gain ?? 0) }
         while left > 0 {
-            let open = all.filter { changes in
-                guard let first = changes.first else { return false }
-                return !used.contains([first.criterion, first.indicator])
-            }.flatMap { $0 }
+            let open = options.map { ($0, gain($0)) }.filter { $0.1 > 0 }
             guard !open.isEmpty else { return nil }
-            let covering = open.filter { $0.gain >= left }
-            let pick = covering.min { (magnitude($0), $0.gain) < (magnitude($1), $1.gain) }
-                ?? open.max { ($0.gain, -magnitude($0)) < ($1.gain, -magnitude($1)) }
-            guard let pick else { return nil }
-            chosen.append(pick)
-            used.insert([pick.criterion, pick.indicator])
-            left -= pick.gain
+            let covering = open.filter { $0.1 >= left }
+            let pick = covering.min { (magnitude($0.0), $0.1) < (magnitude($1.0), $1.1) }
+                ?? open.max { ($0.1, -magnitude($0.0)) < ($1.1, -magnitude($1.0)) }
+            guard let (option, g) = pick else { return nil }
+            apply(option, g)
+            left -= g
         }
-        return chosen
+        return order.compactMap { chosen[$0] }
     }
 
     private static func magnitude(_ change: Change) -> Int64 {

@@ -7,7 +7,7 @@ import Foundation
 /// and line breaks inside quotes.
 public struct CSVRecords {
     /// One record: its fields and the line it starts on (1-based).
-    public struct Record {
+    public struct Record: Sendable {
         public var line: Int
         public var fields: [String]
         /// The record's text as read, for a rejects file.
@@ -48,6 +48,10 @@ public struct CSVRecords {
     /// The bytes of the next record (up to a line break outside quotes) and its first line.
     private mutating func nextRecordBytes() -> ([UInt8], Int)? {
         var quoted = false
+        // A quote opens a quoted cell only at the start of a cell, as `split` reads it; a stray
+        // quote inside a cell is an ordinary character and must not swallow the lines after it.
+        var atCellStart = true
+        let separators: [UInt8] = firstRecord ? [UInt8(ascii: ","), UInt8(ascii: ";")] : [separator]
         var start = position
         var scanned = position
         let line = nextLine
@@ -69,8 +73,11 @@ public struct CSVRecords {
                 continue
             }
             let byte = buffer[scanned]
-            if byte == UInt8(ascii: "\"") {
+            if byte == UInt8(ascii: "\"") && (quoted || atCellStart) {
                 quoted.toggle()
+                atCellStart = false
+            } else if !quoted && separators.contains(byte) {
+                atCellStart = true
             } else if byte == UInt8(ascii: "\n") {
                 nextLine += 1
                 if !quoted {
@@ -78,6 +85,8 @@ public struct CSVRecords {
                     position = scanned + 1
                     return (record, line)
                 }
+            } else {
+                atCellStart = false
             }
             scanned += 1
         }
@@ -143,7 +152,7 @@ public struct CSVRecords {
 }
 
 /// Why a CSV file could not be read.
-public enum CSVError: Error, Equatable {
+public enum CSVError: Error, Equatable, Sendable {
     case unreadable
     case invalidUTF8(line: Int)
 }

@@ -49,6 +49,14 @@ public struct EvidenceCSV: Sendable {
                 columns.append(.fact(-1))
             }
         }
+        var seen = Set<String>()
+        for (n, raw) in header.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            if !seen.insert(name).inserted {
+                problems.append(Diagnostic(location: SourceLocation(file: file, line: 1, column: n + 1), field: name,
+                                           message: LocalizedText(vi: "cột “\(name)” xuất hiện hai lần", en: "column “\(name)” appears twice")))
+            }
+        }
         let present = Set(header.map { $0.trimmingCharacters(in: .whitespaces) })
         for (name, _) in EvidenceCSV.required where !present.contains(name) {
             problems.append(Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), field: name,

@@ -53,7 +53,7 @@ public struct BatchReport: Sendable {
         case .csv: return CSVText.line(values) + "\n"
         case .html: return "<tr>" + values.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
         case .markdown, .text:
-            return "| " + values.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            return "| " + values.map(Self.cell).joined(separator: " | ") + " |\n"
         case .json:
             let object = JSONValue.object(zip(Self.columns, values).map { ($0.0, .string($0.1)) })
             return (first ? "\n    " : ",\n    ") + object.rendered(pretty: false)
@@ -83,7 +83,9 @@ public struct BatchReport: Sendable {
                 let goal = DecimalText.percent(target.share.value, language: language)
                 let mark = target.share.provenance.isOfficial ? "" : " [\(target.share.provenance.label(language))]"
                 let status = need == 0 ? (vi ? "đã đạt" : "reached") : (vi ? "còn thiếu \(need) đơn vị" : "\(need) more units needed")
-                return "\(target.year): \(goal)\(mark) — \(share(a)) — \(status)"
+                let current = s.targetShare.map { DecimalText.percent($0, language: language) } ?? "—"
+                let note = s.rejected > 0 ? (vi ? " (tính \(s.rejected) dòng bị từ chối là chưa đạt)" : " (counting \(s.rejected) rejected rows as not recognised)") : ""
+                return "\(target.year): \(goal)\(mark) — \(current)\(note) — \(status)"
             }))
         }
         let head = vi ? ["", "đơn vị", "đạt", "không đạt", "chưa đủ căn cứ", "tỷ lệ đạt"]
@@ -156,8 +158,13 @@ public struct BatchReport: Sendable {
             return "<table>\n\(header)\n\(body)\n</table>"
         }
         let lines = ["| " + head.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: head.count)]
-            + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+            + rows.map { "| " + $0.map(Self.cell).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
+    }
+
+    /// A table cell for text and Markdown: one line, pipes escaped.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
     /// Text made safe for HTML.

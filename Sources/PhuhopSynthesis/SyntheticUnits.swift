@@ -85,7 +85,9 @@ public struct SyntheticUnits: Sendable {
 
     /// The evidence of unit `n`.
     public func unit(_ n: Int) -> Evidence {
-        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(n))
+        // Mix seed and index so that neighbouring seeds do not give shifted copies of one stream.
+        var mixer = SplitMix64(seed: seed)
+        var random = SplitMix64(seed: mixer.next() ^ (UInt64(n) &* 0xD1B5_4A32_D192_ED03))
         let province = SyntheticUnits.provinces[Int(random.below(UInt64(SyntheticUnits.provinces.count)))]
         let isCity = SyntheticUnits.provinces.prefix(6).contains(province)
         let roll = random.below(100)

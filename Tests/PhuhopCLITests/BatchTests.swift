@@ -94,13 +94,15 @@ import Testing
         #expect(all["recognized"] as? Int == 1 && all["notRecognized"] as? Int == 1 && all["undetermined"] as? Int == 1)
     }
 
+    /// A file whose header is wrong is rejected whole; other inputs would still be scored.
     @Test func anUnknownColumnRejectsTheWholeFile() throws {
         let csv = temporary("header.csv")
         try "unit.id,unit.name,unit.province,unit.unitType,period.from,period.to,c02.birth\n".write(
             toFile: csv, atomically: true, encoding: .utf8)
-        let result = run(["batch", csv, "--lang", "en"])
+        let result = run(["batch", csv, RepositoryPaths.examples.path, "--lang", "en"])
         #expect(result.code == 1)
-        #expect(result.out.isEmpty)
+        #expect(result.out.contains("Units scored: 3"))
+        #expect(result.out.contains("Rows or files rejected: 1"))
         #expect(result.err.contains(":1:7: c02.birth: unknown column “c02.birth”. Did you mean “c02.births”?"))
     }
 
@@ -117,6 +119,48 @@ import Testing
         #expect(result.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!result.out.contains("<script>"))
         #expect(result.out.hasSuffix("</table>\n</body>\n</html>\n"))
+    }
+
+    @Test func outputsNeverDestroyDataOrLeaveHalfFiles() throws {
+        let folder = temporary("out-folder")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "keep".write(toFile: folder + "/keep.txt", atomically: true, encoding: .utf8)
+        let csv = temporary("in.csv")
+        #expect(run(["synth", "--units", "3", "--out", csv]).code == 0)
+        let intoFolder = run(["batch", csv, "--out", folder, "--lang", "en"])
+        #expect(intoFolder.code == 1)
+        #expect(intoFolder.err.contains("is a folder"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/keep.txt"))
+        let ontoInput = run(["batch", csv, "--out", csv, "--lang", "en"])
+        #expect(ontoInput.code == 1)
+        #expect(ontoInput.err.contains("is an input"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("unit.id,"))
+        #expect(run(["batch", csv, "--out", folder + "/x.csv", "--rejects", folder + "/x.csv"]).code == 2)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".partial-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func vietnameseSurvivesTheScratchFileWhateverTheChunking() throws {
+        let csv = temporary("viet.csv")
+        #expect(run(["synth", "--units", "6000", "--seed", "9", "--out", csv]).code == 0)
+        let result = run(["batch", csv, "--format", "json"])
+        #expect(!result.out.contains("\u{FFFD}"))
+        #expect(result.out.contains("Phường mẫu"))
+    }
+
+    @Test func aStrayQuoteOrABlankRowDoesNotSwallowUnits() throws {
+        let csv = temporary("stray.csv")
+        try """
+        unit.id,unit.name,unit.province,unit.unitType,period.from,period.to
+        A,Xã 5" mẫu,Huế,xa,2023-11-01,2024-10-31
+        B,Xã B,Huế,xa,2023-11-01,2024-10-31
+        ,,,,,
+
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = run(["batch", csv, "--format", "json"])
+        #expect(result.code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((object["units"] as? [[String: String]])?.map { $0["unit.name"] ?? "" } == ["Xã 5\" mẫu", "Xã B"])
     }
 }
 

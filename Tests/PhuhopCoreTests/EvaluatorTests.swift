@@ -142,3 +142,18 @@ import Testing
         }
     }
 }
+
+@Suite struct DistancePlanTests {
+    /// c1 (two 60-point activities, capped at 100) at zero and a ward (threshold 180) at 100: the plan
+    /// raises c1 with one activity (+60), then the other adds only what the cap leaves (+40, not +60).
+    @Test func twoChangesInOneCriterionNeverCountPastItsCap() throws {
+        let standard = MiniStandard.make()
+        let decision = Evaluator(standard: standard).evaluate(MiniStandard.evidence(false, false, total: 10, part: 9, type: .phuong))
+        let distance = try #require(DistanceToRecognition(decision, standard: standard))
+        #expect(distance.shortfall == 80)
+        #expect(distance.zeroCriteria == [0])
+        let plan = try #require(distance.plan)
+        #expect(plan.map(\.gain) == [60, 40])
+        #expect(plan.reduce(0) { $0 + $1.gain } >= distance.shortfall)
+    }
+}
