@@ -18,6 +18,8 @@ public struct DistanceToRecognition: Sendable {
         /// The indicator's points before and after.
         public var from: Int
         public var to: Int
+        /// The indicator's position in `Decision.indicators`.
+        var flat: Int = 0
     }
 
     /// The change itself.
@@ -47,36 +49,39 @@ public struct DistanceToRecognition: Sendable {
         }
         shortfall = max(0, threshold - total)
         zeroCriteria = decision.criteria.filter { $0.points == 0 }.map(\.criterion)
-        var all: [[Change]] = []  // per indicator, every better band
+        var all: [Change] = []
+        var nearest: [Change] = []
+        var raw = [Int](repeating: 0, count: standard.criteria.count)
+        var maxima = [Int](repeating: 0, count: standard.criteria.count)
         for result in decision.criteria {
-            let criterion = standard.criteria[result.criterion]
-            for r in decision.indicators[result.indicators] {
+            let c = result.criterion
+            maxima[c] = standard.criteria[c].maximum.value
+            for flat in result.indicators {
+                let r = decision.indicators[flat]
                 guard let points = r.points else { continue }
-                let indicator = criterion.indicators[r.indicator]
-                var changes: [Change] = []
-                for target in DistanceToRecognition.betterTargets(indicator, current: points) {
-                    guard let kind = DistanceToRecognition.change(indicator, r, band: target.band, decision: decision)
-                    else { continue }
+                raw[c] += points
+                var first = true
+                for target in DistanceToRecognition.betterTargets(standard.criteria[c].indicators[r.indicator], current: points) {
+                    guard let kind = DistanceToRecognition.change(standard.criteria[c].indicators[r.indicator], r,
+                                                                  band: target.band, decision: decision) else { continue }
                     let criterionPoints = result.points ?? 0
-                    let uncapped = criterionPoints - points + target.points
-                    let gain = min(criterion.maximum.value, uncapped) - criterionPoints
+                    let gain = min(maxima[c], criterionPoints - points + target.points) - criterionPoints
                     guard gain > 0 else { continue }
-                    changes.append(Change(criterion: result.criterion, indicator: r.indicator, band: target.band,
-                                          change: kind, gain: gain, from: points, to: target.points))
+                    let change = Change(criterion: c, indicator: r.indicator, band: target.band, change: kind, gain: gain,
+                                        from: points, to: target.points, flat: flat)
+                    all.append(change)
+                    if first { nearest.append(change) }
+                    first = false
                 }
-                if !changes.isEmpty { all.append(changes) }
             }
         }
-        options = all.compactMap(\.first)
-        var raw: [Int: Int] = [:]
-        for r in decision.indicators { raw[r.criterion, default: 0] += r.points ?? 0 }
-        let maxima = Dictionary(uniqueKeysWithValues: standard.criteria.indices.map { ($0, standard.criteria[$0].maximum.value) })
-        plan = DistanceToRecognition.fewestChanges(all.flatMap { $0 }, zeroCriteria: zeroCriteria, shortfall: shortfall,
-                                                   raw: raw, maxima: maxima)
+        options = nearest
+        plan = DistanceToRecognition.fewestChanges(all, zeroCriteria: zeroCriteria, shortfall: shortfall,
+                                                   raw: raw, maxima: maxima, indicators: decision.indicators.count)
     }
 
     /// Bands worth more than `current`, cheapest first (fewest extra points, i.e. nearest).
-    static func betterTargets(_ indicator: Indicator, current: Int) -> [(band: Int?, points: Int)] {
+    static func betterTargets(_ indicator: borrowing Indicator, current: Int) -> [(band: Int?, points: Int)] {
         switch indicator.scoring {
         case .activity(_, let points):
             return points.value > current ? [(nil, points.value)] : []
@@ -87,7 +92,7 @@ public struct DistanceToRecognition: Sendable {
     }
 
     /// The smallest change in the evidence that moves the indicator into `band`.
-    static func change(_ indicator: Indicator, _ result: IndicatorResult, band: Int?, decision: Decision) -> Kind? {
+    static func change(_ indicator: borrowing Indicator, _ result: IndicatorResult, band: Int?, decision: borrowing Decision) -> Kind? {
         switch indicator.scoring {
         case .activity(let fact, _):
             return .hold(fact: fact)
@@ -147,27 +152,25 @@ public struct DistanceToRecognition: Sendable {
     /// each criterion's running sum and cap, so two changes in one criterion never count past its
     /// maximum. "Smallest" counts the units of evidence moved (an activity or a share is one).
     static func fewestChanges(_ options: [Change], zeroCriteria: [Int], shortfall: Int,
-                              raw: [Int: Int], maxima: [Int: Int]) -> [Change]? {
+                              raw: [Int], maxima: [Int], indicators: Int) -> [Change]? {
         var raw = raw
-        var level: [[Int]: Int] = [:]  // indicator → its points in the plan so far
-        var order: [[Int]] = []
-        var chosen: [[Int]: Change] = [:]
+        var level = [Int?](repeating: nil, count: indicators)  // an indicator's points in the plan so far
+        var order: [Int] = []
+        var chosen = [Change?](repeating: nil, count: indicators)
         func gain(_ o: Change) -> Int {
-            let key = [o.criterion, o.indicator]
-            let current = level[key] ?? o.from
-            guard o.to > current, let maximum = maxima[o.criterion] else { return 0 }
-            let sum = raw[o.criterion] ?? 0
-            return min(maximum, sum + o.to - current) - min(maximum, sum)
+            let current = level[o.flat] ?? o.from
+            guard o.to > current else { return 0 }
+            let sum = raw[o.criterion]
+            return min(maxima[o.criterion], sum + o.to - current) - min(maxima[o.criterion], sum)
         }
         func apply(_ o: Change, _ g: Int) {
-            let key = [o.criterion, o.indicator]
-            let current = level[key] ?? o.from
-            raw[o.criterion, default: 0] += o.to - current
-            level[key] = o.to
+            let current = level[o.flat] ?? o.from
+            raw[o.criterion] += o.to - current
+            level[o.flat] = o.to
             var change = o
-            change.gain = (chosen[key]?.gain ?? 0) + g
-            if chosen[key] == nil { order.append(key) }
-            chosen[key] = change
+            change.gain = (chosen[o.flat]?.gain ?? 0) + g
+            if chosen[o.flat] == nil { order.append(o.flat) }
+            chosen[o.flat] = change
         }
         for c in zeroCriteria {
             let candidates = options.filter { $0.criterion == c && gain($0) > 0 }
