@@ -51,6 +51,7 @@ public struct DistanceToRecognition: Sendable {
         zeroCriteria = decision.criteria.filter { $0.points == 0 }.map(\.criterion)
         var all: [Change] = []
         var nearest: [Change] = []
+        var targets: [(band: Int?, points: Int)] = []  // reused for every indicator
         var raw = [Int](repeating: 0, count: standard.criteria.count)
         var maxima = [Int](repeating: 0, count: standard.criteria.count)
         for result in decision.criteria {
@@ -61,7 +62,8 @@ public struct DistanceToRecognition: Sendable {
                 guard let points = r.points else { continue }
                 raw[c] += points
                 var first = true
-                for target in DistanceToRecognition.betterTargets(standard.criteria[c].indicators[r.indicator], current: points) {
+                DistanceToRecognition.betterTargets(standard.criteria[c].indicators[r.indicator], current: points, into: &targets)
+                for target in targets {
                     guard let kind = DistanceToRecognition.change(standard.criteria[c].indicators[r.indicator], r,
                                                                   band: target.band, decision: decision) else { continue }
                     let criterionPoints = result.points ?? 0
@@ -80,14 +82,25 @@ public struct DistanceToRecognition: Sendable {
                                                    raw: raw, maxima: maxima, indicators: decision.indicators.count)
     }
 
-    /// Bands worth more than `current`, cheapest first (fewest extra points, i.e. nearest).
-    static func betterTargets(_ indicator: borrowing Indicator, current: Int) -> [(band: Int?, points: Int)] {
+    /// Bands worth more than `current`, cheapest first (fewest extra points, i.e. nearest),
+    /// written into a buffer the caller reuses: this runs for every indicator of every refusal.
+    static func betterTargets(_ indicator: borrowing Indicator, current: Int, into targets: inout [(band: Int?, points: Int)]) {
+        targets.removeAll(keepingCapacity: true)
         switch indicator.scoring {
         case .activity(_, let points):
-            return points.value > current ? [(nil, points.value)] : []
-        case .count, .ratio:
-            return indicator.bands.enumerated().filter { $0.element.points > current }
-                .sorted { $0.element.points < $1.element.points }.map { ($0.offset, $0.element.points) }
+            if points.value > current { targets.append((nil, points.value)) }
+        case .count(_, let bands):
+            for (b, band) in bands.enumerated() where band.points > current { targets.append((b, band.points)) }
+        case .ratio(let ratio):
+            for (b, band) in ratio.bands.enumerated() where band.points > current { targets.append((b, band.points)) }
+        }
+        // Insertion sort: a band table has a handful of rows.
+        for i in targets.indices.dropFirst() {
+            var j = i
+            while j > 0 && targets[j - 1].points > targets[j].points {
+                targets.swapAt(j - 1, j)
+                j -= 1
+            }
         }
     }
 
@@ -173,18 +186,26 @@ public struct DistanceToRecognition: Sendable {
             chosen[o.flat] = change
         }
         for c in zeroCriteria {
-            let candidates = options.filter { $0.criterion == c && gain($0) > 0 }
-            guard let cheapest = candidates.min(by: { (magnitude($0), $0.to) < (magnitude($1), $1.to) }) else { return nil }
+            var cheapest: Change?
+            for o in options where o.criterion == c && gain(o) > 0 {
+                if let best = cheapest, (magnitude(best), best.to) <= (magnitude(o), o.to) { continue }
+                cheapest = o
+            }
+            guard let cheapest else { return nil }
             apply(cheapest, gain(cheapest))
         }
         var left = shortfall - order.reduce(0) { $0 + (chosen[$1]?.gain ?? 0) }
         while left > 0 {
-            let open = options.map { ($0, gain($0)) }.filter { $0.1 > 0 }
-            guard !open.isEmpty else { return nil }
-            let covering = open.filter { $0.1 >= left }
-            let pick = covering.min { (magnitude($0.0), $0.1) < (magnitude($1.0), $1.1) }
-                ?? open.max { ($0.1, -magnitude($0.0)) < ($1.1, -magnitude($1.0)) }
-            guard let (option, g) = pick else { return nil }
+            // The smallest change covering what is left; failing that, the largest gain.
+            var covering: (Change, Int)?
+            var largest: (Change, Int)?
+            for o in options {
+                let g = gain(o)
+                guard g > 0 else { continue }
+                if g >= left, covering.map({ (magnitude(o), g) < (magnitude($0.0), $0.1) }) ?? true { covering = (o, g) }
+                if largest.map({ (g, -magnitude(o)) > ($0.1, -magnitude($0.0)) }) ?? true { largest = (o, g) }
+            }
+            guard let (option, g) = covering ?? largest else { return nil }
             apply(option, g)
             left -= g
         }
