@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "PhuhopCore"),
-        .target(name: "PhuhopFormats", dependencies: ["PhuhopCore", "Yams"]),
+        .target(name: "PhuhopFormats", dependencies: ["PhuhopCore", "PhuhopSynthesis", "Yams"]),
         .target(name: "PhuhopReports", dependencies: ["PhuhopCore"]),
         .target(name: "PhuhopSynthesis", dependencies: ["PhuhopCore"]),
         .target(

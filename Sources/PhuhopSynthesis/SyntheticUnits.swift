@@ -11,6 +11,7 @@ import PhuhopCore
 public struct SyntheticUnits: Sendable {
     public let standard: Standard
     public let seed: UInt64
+    public let profile: SyntheticProfile
     private let roles: [Role]
     /// Populations other populations are bounded by: the unit's children.
     private let totals: Set<Int>
@@ -34,9 +35,15 @@ public struct SyntheticUnits: Sendable {
         "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
     ]
 
-    public init(standard: Standard, seed: UInt64) {
+    /// Provinces with an island special zone (đặc khu) since 2025.
+    static let islandProvinces: Set<String> = [
+        "Quảng Ninh", "Hải Phòng", "Quảng Trị", "Quảng Ngãi", "Đà Nẵng", "Khánh Hòa", "Lâm Đồng", "TP. Hồ Chí Minh", "An Giang",
+    ]
+
+    public init(standard: Standard, seed: UInt64, profile: SyntheticProfile = SyntheticProfile()) {
         self.standard = standard
         self.seed = seed
+        self.profile = profile
         var denominators = Set<Int>()
         var numerators = Set<Int>()
         var events = Set<Int>()
@@ -91,7 +98,8 @@ public struct SyntheticUnits: Sendable {
         let province = SyntheticUnits.provinces[Int(random.below(UInt64(SyntheticUnits.provinces.count)))]
         let isCity = SyntheticUnits.provinces.prefix(6).contains(province)
         let roll = random.below(100)
-        let type: UnitType = roll < (isCity ? 45 : 75) ? .xa : roll < 96 ? .phuong : roll < 99 ? .thiTran : .dacKhu
+        var type: UnitType = roll < (isCity ? 45 : 75) ? .xa : roll < 96 ? .phuong : roll < 99 ? .thiTran : .dacKhu
+        if type == .dacKhu && !SyntheticUnits.islandProvinces.contains(province) { type = .xa }
         let attributes: [Bool?] = standard.attributes.map { attribute in
             switch attribute.id {
             case "centralCity": return isCity
@@ -104,23 +112,25 @@ public struct SyntheticUnits: Sendable {
         // A commune that struggles does so across its rates, as real ones do.
         let strength = random.below(100)
         var facts = [FactValue?](repeating: nil, count: standard.facts.count)
-        for f in standard.facts.indices where isPopulation(f) {
-            facts[f] = .count(population(f, facts, &random))
-        }
-        for (f, role) in roles.enumerated() {
+        // Facts that depend on nothing first, then hinted and generic populations, then their parts.
+        for (f, role) in roles.enumerated() where profile.hints[f] == nil {
             switch role {
-            case .population: continue
             case .sample: facts[f] = .count(27 + random.below(130))
-            case .part(let limit):
-                var base: Int64 = 100
-                if let limit, case .count(let total)? = facts[limit] { base = total }
-                let shortfall = strength < 70 ? random.below(3) : random.below(strength < 92 ? 12 : 30)
-                facts[f] = .count(base - min(base, base * shortfall / 100))
-            case .event:
-                facts[f] = .count(random.below(100) < (strength < 85 ? 92 : 70) ? 0 : 1 + random.below(3))
+            case .event: facts[f] = .count(random.below(100) < (strength < 85 ? 92 : 70) ? 0 : 1 + random.below(3))
             case .boolean: facts[f] = .boolean(random.below(100) < (strength < 90 ? 97 : 75))
             case .share: facts[f] = .share(Rational(2 + random.below(24), 100) ?? .zero)
+            case .population, .part: break
             }
+        }
+        for f in standard.facts.indices where profile.hints[f] != nil || isPopulation(f) {
+            _ = count(f, &facts, &random, depth: 0)
+        }
+        for (f, role) in roles.enumerated() where facts[f] == nil {
+            guard case .part(let limit) = role else { continue }
+            var base: Int64 = 100
+            if let limit, case .count(let total)? = facts[limit] { base = total }
+            let shortfall = strength < 70 ? random.below(3) : random.below(strength < 92 ? 12 : 30)
+            facts[f] = .count(base - min(base, base * shortfall / 100))
         }
         // Sample parts (satisfied of surveyed) follow their sample.
         for (f, fact) in standard.facts.enumerated() {
@@ -136,6 +146,30 @@ public struct SyntheticUnits: Sendable {
             unit: UnitInfo(id: "SYN-\(padded)", name: "\(prefix) mẫu \(padded)", province: province,
                            unitType: type, attributes: attributes),
             period: period, facts: facts, sources: [FactSource?](repeating: nil, count: standard.facts.count))
+    }
+
+    /// The value of a count fact, generating it (and what it depends on) when not yet set.
+    private func count(_ f: Int, _ facts: inout [FactValue?], _ random: inout SplitMix64, depth: Int) -> Int64 {
+        if case .count(let value)? = facts[f] { return value }
+        let value: Int64
+        switch profile.hints[f] {
+        case .range(let from, let to)?:
+            value = from + random.below(UInt64(to - from + 1))
+        case .share(let of, let from, let to)? where depth < 8:
+            let base = count(of, &facts, &random, depth: depth + 1)
+            // A share between from and to, in thousandths of the gap.
+            let k = random.below(1001)
+            let share = Rational(from.numerator * to.denominator * 1000 + (to.numerator * from.denominator - from.numerator * to.denominator) * k,
+                                 from.denominator * to.denominator * 1000) ?? from
+            let scaled = share.multiplied(by: base)
+            value = scaled.numerator / scaled.denominator
+        default:
+            // A cohort is drawn against its limit, so the limit comes first.
+            if case .population(let limit?) = roles[f], depth < 8 { _ = count(limit, &facts, &random, depth: depth + 1) }
+            value = isPopulation(f) ? population(f, facts, &random) : 0
+        }
+        facts[f] = .count(value)
+        return value
     }
 
     private func isPopulation(_ f: Int) -> Bool {

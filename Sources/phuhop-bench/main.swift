@@ -36,7 +36,9 @@ let evaluator = Evaluator(standard: standard)
 let reference = StandardReference(standard: standard, hash: loaded.hash)
 
 // The same synthetic communes `phuhop synth` writes (seed 2019), held in a pool.
-let synthetic = SyntheticUnits(standard: standard, seed: 2019)
+let profilePath = URL(fileURLWithPath: criteria).deletingLastPathComponent().appendingPathComponent("examples/synthetic-qd06-2019.profile")
+let profile = (try? Data(contentsOf: profilePath)).flatMap { try? SyntheticProfileReader.read($0, file: profilePath.path, standard: standard) }
+let synthetic = SyntheticUnits(standard: standard, seed: 2019, profile: profile ?? SyntheticProfile())
 let evidencePool = (0..<pool).map { synthetic.unit($0) }
 
 func peakResidentMegabytes() -> Int {

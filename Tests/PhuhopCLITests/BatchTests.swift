@@ -43,7 +43,9 @@ import Testing
 
         let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
         let evaluator = Evaluator(standard: standard)
-        let synthetic = SyntheticUnits(standard: standard, seed: 11)
+        let profileURL = RepositoryPaths.examples.appendingPathComponent("synthetic-qd06-2019.profile")
+        let profile = try SyntheticProfileReader.read(Data(contentsOf: profileURL), file: "profile", standard: standard)
+        let synthetic = SyntheticUnits(standard: standard, seed: 11, profile: profile)
         var counts: [Outcome: Int] = [:]
         for n in 0..<400 { counts[evaluator.evaluate(synthetic.unit(n)).outcome, default: 0] += 1 }
         #expect(all["recognized"] as? Int == counts[.recognized, default: 0])
@@ -161,6 +163,34 @@ import Testing
         #expect(result.code == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
         #expect((object["units"] as? [[String: String]])?.map { $0["unit.name"] ?? "" } == ["Xã 5\" mẫu", "Xã B"])
+    }
+
+    /// With the example profile, synthetic units hang together as real ones do.
+    @Test func syntheticUnitsArePlausible() throws {
+        let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
+        let profileURL = RepositoryPaths.examples.appendingPathComponent("synthetic-qd06-2019.profile")
+        let profile = try SyntheticProfileReader.read(Data(contentsOf: profileURL), file: "profile", standard: standard)
+        let synthetic = SyntheticUnits(standard: standard, seed: 5, profile: profile)
+        func count(_ e: Evidence, _ id: String) -> Int64? {
+            guard let f = standard.factIndex(id), case .count(let n)? = e.facts[f] else { return nil }
+            return n
+        }
+        for n in 0..<2000 {
+            let e = synthetic.unit(n)
+            if let school = count(e, "c10.children-school-age"), let young = count(e, "c10.children-3to5") {
+                #expect(school > young, "unit \(n): fewer school-age children than 3-5-year-olds")
+            }
+            if let cases = count(e, "c06.abuse-cases"), let abused = count(e, "c03.children-abused") {
+                #expect(cases == abused, "unit \(n): abuse cases without abused children")
+            }
+            if let births = count(e, "c02.births"), let total = count(e, "children.total") {
+                #expect(births * 100 >= total * 4 && births * 100 <= total * 8, "unit \(n): births \(births) of \(total) children")
+            }
+            if e.unit.unitType == .dacKhu {
+                #expect(["Quảng Ninh", "Hải Phòng", "Quảng Trị", "Quảng Ngãi", "Đà Nẵng", "Khánh Hòa", "Lâm Đồng", "TP. Hồ Chí Minh", "An Giang"]
+                    .contains(e.unit.province))
+            }
+        }
     }
 }
 
