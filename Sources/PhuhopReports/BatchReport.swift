@@ -216,12 +216,18 @@ public enum CSVText {
     /// Cells joined into one CSV line.
     public static func line(_ cells: [String], separator: Character = ",") -> String {
         let mark = separator.asciiValue ?? UInt8(ascii: ",")
-        return cells.map { cell in
+        // One string built in place: map-and-join allocated twice per cell, once per row of a batch.
+        var out = ""
+        out.reserveCapacity(cells.reduce(cells.count) { $0 + $1.utf8.count })
+        for (n, cell) in cells.enumerated() {
+            if n > 0 { out.append(separator) }
             // Byte checks: `String.contains(String)` goes through Foundation and dominated batch time.
-            guard cell.utf8.contains(where: { $0 == mark || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
-                return cell
+            if cell.utf8.contains(where: { $0 == mark || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) {
+                out += "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            } else {
+                out += cell
             }
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: String(separator))
+        }
+        return out
     }
 }
