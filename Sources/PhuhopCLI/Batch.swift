@@ -95,8 +95,8 @@ struct Batch: PhuhopCommand {
             throw error
         }
         for line in run.problems { console.error((shared.lang == .vi ? "lỗi: " : "error: ") + line + "\n") }
-        if run.summary.rejected > run.problems.count {
-            let more = run.summary.rejected - run.problems.count
+        if run.summary.rejected > run.shownRejections {
+            let more = run.summary.rejected - run.shownRejections
             console.error(shared.lang == .vi ? "… và \(more) dòng/tệp bị từ chối khác\n" : "… and \(more) more rejected rows or files\n")
         }
         return run.summary.rejected == 0 ? 0 : 1
@@ -126,6 +126,8 @@ struct BatchRun {
     var summary = BatchSummary()
     /// The first problems found (the rest are counted, so memory stays flat).
     var problems: [String] = []
+    /// How many rejections `problems` describes.
+    private(set) var shownRejections = 0
     var rejectsFile: OutputFile?
     private(set) var wroteRejects = false
     private var rejectsHeader: String?
@@ -149,7 +151,10 @@ struct BatchRun {
 
     mutating func rejected(_ rejection: EvidenceInputs.Rejection) {
         summary.rejected += 1
-        if problems.count < 20 { problems += rejection.problems.prefix(20 - problems.count) }
+        if problems.count < 20 {
+            problems += rejection.problems.prefix(20 - problems.count)
+            shownRejections += 1
+        }
         guard let file = rejectsFile, let header = rejection.header, let line = rejection.line else { return }
         if rejectsHeader == nil {
             rejectsHeader = header
@@ -180,5 +185,4 @@ struct BatchRun {
     mutating func endProgress() {
         if showProgress && processed >= 5000 { console.error("\n") }
     }
-
 }
