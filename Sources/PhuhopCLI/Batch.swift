@@ -58,16 +58,17 @@ struct Batch: PhuhopCommand {
             .appendingPathComponent("phuhop-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratchPath) }
         do {
-            let scratch = try OutputFile(path: scratchPath, console: console)
+            // CSV has no summary before the list (it goes to standard error), so the list is written
+            // straight to the output; the other formats put the summary first and need the scratch file.
+            if chosen == .csv { output.write(report.listHeader) }
+            let scratch = chosen == .csv ? output : try OutputFile(path: scratchPath, console: console)
             for input in inputs {
                 try run.process(input, into: scratch)
             }
-            try scratch.finish()
+            if chosen != .csv { try scratch.finish() }
             run.endProgress()
             switch chosen {
             case .csv:
-                output.write(report.listHeader)
-                try copy(scratchPath, into: output)
                 console.error(report.summary(run.summary))
             case .json:
                 output.write("{\n  \"summary\": ")
