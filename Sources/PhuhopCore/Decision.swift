@@ -120,15 +120,33 @@ public struct CriterionResult: Sendable {
 }
 
 /// The result of one indicator.
+///
+/// Indices and points are stored in 32 bits: a decision appends one result per indicator, and
+/// the narrower layout is a fifth less memory to write in the hot path.
 public struct IndicatorResult: Sendable {
-    public var criterion: Int
-    public var indicator: Int
-    public var points: Int?
-    /// The most points still possible (the points themselves once scored).
-    public var highest: Int
+    private var storedCriterion: Int32
+    private var storedIndicator: Int32
+    private var storedPoints: Int32
+    private var storedHighest: Int32
     public var status: IndicatorStatus
     /// The value measured, when the facts were there.
     public var measure: Measure?
+
+    init(criterion: Int, indicator: Int, points: Int?, highest: Int, status: IndicatorStatus, measure: Measure?) {
+        storedCriterion = Int32(truncatingIfNeeded: criterion)
+        storedIndicator = Int32(truncatingIfNeeded: indicator)
+        storedPoints = points.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min
+        storedHighest = Int32(truncatingIfNeeded: highest)
+        self.status = status
+        self.measure = measure
+    }
+
+    public var criterion: Int { Int(storedCriterion) }
+    public var indicator: Int { Int(storedIndicator) }
+    /// The points, when the indicator could be scored.
+    public var points: Int? { storedPoints == Int32.min ? nil : Int(storedPoints) }
+    /// The most points still possible (the points themselves once scored).
+    public var highest: Int { Int(storedHighest) }
 }
 
 /// How an indicator was scored, or why it was not.
