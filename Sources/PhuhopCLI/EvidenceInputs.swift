@@ -33,12 +33,7 @@ struct EvidenceInputs {
     }
 
     private func readFolder(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
-        let enumerator = FileManager.default.enumerator(atPath: input)
-        var files: [String] = []
-        while let name = enumerator?.nextObject() as? String {
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") { files.append(input + "/" + name) }
-        }
-        for file in files.sorted() {
+        for file in DataFiles.under(input) {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             do {
                 unit(try standards.map { try EvidenceReader.read(data, file: file, standard: $0, overridden: true) })

@@ -53,12 +53,7 @@ public struct GoldenCaseRunner: Sendable {
 
     /// The case files under `directory`, sorted.
     public static func files(in directory: String) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: directory)
-        var files: [String] = []
-        while let name = enumerator?.nextObject() as? String {
-            if name.hasSuffix(".yaml") || name.hasSuffix(".json") { files.append(directory + "/" + name) }
-        }
-        return files.sorted()
+        DataFiles.under(directory)
     }
 
     /// Runs every case under `directory`.

@@ -182,13 +182,7 @@ public struct StandardOverride: Sendable, Equatable {
     }
 
     private func unknownPath(_ standard: Standard) -> Problem {
-        let known = StandardOverride.paths(in: standard)
-        var best: (String, Int)?
-        for candidate in known {
-            let d = EditDistance.between(path, candidate)
-            if d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        let hint = best.flatMap { $0.1 <= max(2, path.count / 3) ? $0.0 : nil }
+        let hint = EditDistance.closest(to: path, in: StandardOverride.paths(in: standard))
         return Problem(override: "\(path)=\(value)", message: LocalizedText(
             vi: "không có giá trị nào ở đường dẫn “\(path)” trong \(standard.id)" + (hint.map { ". Có phải ý bạn là “\($0)”?" } ?? ""),
             en: "no value at the path “\(path)” in \(standard.id)" + (hint.map { ". Did you mean “\($0)”?" } ?? "")))
@@ -197,6 +191,17 @@ public struct StandardOverride: Sendable, Equatable {
 
 /// Levenshtein distance, for did-you-mean hints.
 public enum EditDistance {
+    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(2, word.count / 3)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = between(word, candidate)
+            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
     public static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if x.isEmpty { return y.count }

@@ -31,7 +31,7 @@ public struct EvidenceCSV: Sendable {
         self.standard = standard
         var columns: [Column] = []
         var problems: [Diagnostic] = []
-        let known = EvidenceCSV.required.map(\.0) + standard.attributes.map { "unit.\($0.id)" } + standard.facts.map(\.id)
+        let known = EvidenceCSV.header(for: standard)
         for (n, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             if let column = EvidenceCSV.required.first(where: { $0.0 == name })?.1 {

@@ -4,13 +4,7 @@ import PhuhopCore
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = EditDistance.between(word, candidate)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
+        EditDistance.closest(to: word, in: candidates)
     }
 
     /// A sentence fragment suggesting the closest candidate, or nothing.
