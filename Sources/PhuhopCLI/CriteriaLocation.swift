@@ -49,13 +49,7 @@ struct CriteriaLocation: Sendable {
             throw CommandError(vi: "không có bộ tiêu chí “\(id)” trong \(root.path)\(hint).\(mean.vi)",
                                en: "no standard “\(id)” in \(root.path)\(hint).\(mean.en)")
         }
-        let loaded = try CriteriaLoader.load(folder: root.appendingPathComponent(id), displayPath: displayPath(id))
-        // A copied folder that keeps the original id would score silently under the wrong name.
-        guard loaded.standard.id == id else {
-            throw CommandError(vi: "thư mục \(id)/ khai báo id “\(loaded.standard.id)” trong standard.yaml; tên thư mục và id phải trùng nhau",
-                               en: "folder \(id)/ declares id “\(loaded.standard.id)” in standard.yaml; the folder name and the id must match")
-        }
-        return loaded
+        return try Self.load(root.appendingPathComponent(id), displayPath: displayPath(id))
     }
 
     /// Loads a variant: a folder path holding a `standard.yaml`, a folder under `variants/`, or an id.
@@ -64,14 +58,21 @@ struct CriteriaLocation: Sendable {
         let candidates = [URL(fileURLWithPath: name), root.appendingPathComponent("variants").appendingPathComponent(name)]
         for folder in candidates where FileManager.default.fileExists(atPath: folder.appendingPathComponent("standard.yaml").path,
                                                                       isDirectory: &isDirectory) {
-            let loaded = try CriteriaLoader.load(folder: folder, displayPath: folder.path)
-            guard loaded.standard.id == folder.lastPathComponent else {
-                throw CommandError(vi: "thư mục \(folder.lastPathComponent)/ khai báo id “\(loaded.standard.id)”; tên thư mục và id phải trùng nhau",
-                                   en: "folder \(folder.lastPathComponent)/ declares id “\(loaded.standard.id)”; the folder name and the id must match")
-            }
-            return loaded
+            return try Self.load(folder, displayPath: folder.path)
         }
         return try load(name)
+    }
+
+    /// Loads and lints a criteria folder whose name must be its id: a copied folder that keeps the
+    /// original id would otherwise score silently under the wrong name.
+    private static func load(_ folder: URL, displayPath: String) throws -> LoadedStandard {
+        let loaded = try CriteriaLoader.load(folder: folder, displayPath: displayPath)
+        let name = folder.lastPathComponent
+        guard loaded.standard.id == name else {
+            throw CommandError(vi: "thư mục \(name)/ khai báo id “\(loaded.standard.id)” trong standard.yaml; tên thư mục và id phải trùng nhau",
+                               en: "folder \(name)/ declares id “\(loaded.standard.id)” in standard.yaml; the folder name and the id must match")
+        }
+        return loaded
     }
 
     /// The standard to use when neither the option nor the evidence names one: the only one.
