@@ -68,6 +68,10 @@ struct CriteriaCommand: ParsableCommand {
                     switch indicator.scoring {
                     case .activity(let fact, let points):
                         out.append("      \(s.facts[fact].id) = true → \(points.value) \(mark(points.provenance))")
+                    case .item(let item):
+                        let mandatory = item.mandatory.value ? (vi ? "bắt buộc" : "mandatory") : (vi ? "không bắt buộc" : "not mandatory")
+                        let na = item.mayBeNotApplicable ? (vi ? "; có thể không áp dụng" : "; may be not applicable") : ""
+                        out.append("      \(mandatory) \(mark(item.mandatory.provenance))\(na)")
                     case .count, .ratio:
                         for band in indicator.bands {
                             out.append("      \(band.rangeText(percent: indicator.isRate, language: l)) → \(band.points) \(mark(band.provenance))")

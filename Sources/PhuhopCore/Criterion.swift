@@ -10,10 +10,12 @@ public struct Criterion: Sendable {
     /// The cap on the sum of the indicators' points.
     public var maximum: Marked<Int>
     public var indicators: [Indicator]
+    /// Who acts on an unmet item of this group in a remediation plan (a checklist's groups).
+    public var responsible: LocalizedText?
 
     public init(
         id: String, number: Int, name: LocalizedText, citation: String?, provenance: Provenance,
-        note: LocalizedText? = nil, maximum: Marked<Int>, indicators: [Indicator]
+        note: LocalizedText? = nil, maximum: Marked<Int>, indicators: [Indicator], responsible: LocalizedText? = nil
     ) {
         self.id = id
         self.number = number
@@ -23,6 +25,7 @@ public struct Criterion: Sendable {
         self.note = note
         self.maximum = maximum
         self.indicators = indicators
+        self.responsible = responsible
     }
 }
 
@@ -53,6 +56,7 @@ public struct Indicator: Sendable {
     public var maximumPoints: Int {
         switch scoring {
         case .activity(_, let points): points.value
+        case .item: 1
         case .count(_, let bands): bands.map(\.points).max() ?? 0
         case .ratio(let ratio):
             max(ratio.bands.map(\.points).max() ?? 0, ratio.ifDenominatorZero?.value.points ?? 0)
@@ -62,7 +66,7 @@ public struct Indicator: Sendable {
     /// The band table, empty for an activity.
     public var bands: [Band] {
         switch scoring {
-        case .activity: []
+        case .activity, .item: []
         case .count(_, let bands): bands
         case .ratio(let ratio): ratio.bands
         }
@@ -78,8 +82,30 @@ public struct Indicator: Sendable {
     public var facts: [Int] {
         switch scoring {
         case .activity(let fact, _), .count(let fact, _): [fact]
+        case .item(let item): [item.fact]
         case .ratio(let ratio): ratio.facts
         }
+    }
+
+    /// The checklist item, when the indicator is one.
+    public var item: ChecklistItem? {
+        if case .item(let item) = scoring { return item }
+        return nil
+    }
+}
+
+/// A checklist item: one point when its answer is met.
+public struct ChecklistItem: Sendable {
+    /// The answer fact (of type `answer`).
+    public var fact: Int
+    public var mandatory: Marked<Bool>
+    /// Whether the item may be answered not applicable ("kitchen, if any").
+    public var mayBeNotApplicable: Bool
+
+    public init(fact: Int, mandatory: Marked<Bool>, mayBeNotApplicable: Bool) {
+        self.fact = fact
+        self.mandatory = mandatory
+        self.mayBeNotApplicable = mayBeNotApplicable
     }
 }
 
@@ -87,6 +113,8 @@ public struct Indicator: Sendable {
 public enum Scoring: Sendable {
     /// A boolean fact: the points when it holds, zero otherwise.
     case activity(fact: Int, points: Marked<Int>)
+    /// A checklist item: one point when met; a not-applicable item counts for nothing.
+    case item(ChecklistItem)
     /// A count fact compared with bands (such as "no child abused").
     case count(fact: Int, bands: [Band])
     /// A rate (share in %) or an incidence (cases per 1,000 or 100,000) compared with bands.

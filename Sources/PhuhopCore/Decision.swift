@@ -1,8 +1,50 @@
 /// The outcome of evaluating one unit.
+///
+/// A checklist's pass is the same outcome as a recognition, named in its own words: `id(for:)`
+/// gives `pass` and `notYetPassed` for a checklist standard.
 public enum Outcome: String, Sendable, CaseIterable {
     case recognized
     case notRecognized
     case undetermined
+
+    /// The outcome's identifier in the words of a standard of this kind.
+    public func id(for kind: StandardKind) -> String {
+        switch (kind, self) {
+        case (.checklist, .recognized): "pass"
+        case (.checklist, .notRecognized): "notYetPassed"
+        default: rawValue
+        }
+    }
+
+    /// The outcome read back from an identifier in the words of a standard of this kind.
+    public init?(id: String, kind: StandardKind) {
+        guard let outcome = Outcome.allCases.first(where: { $0.id(for: kind) == id }) else { return nil }
+        self = outcome
+    }
+}
+
+/// The counts a checklist decision rests on: "41 of 49 applicable items, needs 40; mandatory 24 of 25".
+public struct ChecklistTally: Sendable, Equatable {
+    /// Every item of the checklist.
+    public var items = 0
+    public var met = 0
+    public var notMet = 0
+    /// Items answered not applicable where the standard allows it.
+    public var notApplicable = 0
+    public var unanswered = 0
+    public var mandatory = 0
+    public var mandatoryMet = 0
+    public var mandatoryNotApplicable = 0
+    /// Items met needed: by the share rule over the applicable items, or the class threshold.
+    public var required: Int?
+    /// Mandatory items met needed: all applicable ones, or the class's mandatory threshold.
+    public var mandatoryRequired: Int?
+
+    public init() {}
+
+    /// The items that count: all but those not applicable (when the standard excludes them).
+    public var applicable: Int { items - notApplicable }
+    public var mandatoryApplicable: Int { mandatory - mandatoryNotApplicable }
 }
 
 /// A decision with its whole trace: every criterion and indicator result, the reasons,
@@ -41,6 +83,12 @@ public struct Decision: Sendable {
     public var provisionalSlots: [UInt64]
     /// `Standard.allValues` of the standard that decided, shared by every decision.
     public var valueTable: [ValueReference]
+    /// The counts of a checklist; nil for a standard without items.
+    public var checklist: ChecklistTally?
+    /// The veto events the evidence declared (nil: not declared).
+    public var vetoEvents: [VetoEvent]?
+    /// Who assessed.
+    public var assessment: Assessment = .selfAssessment
 
     /// Every provisional value the evaluation used, in the standard's reading order.
     public var provisionalValues: [ValueReference] {
@@ -89,6 +137,9 @@ public struct Decision: Sendable {
                 case .denominatorZero: out.append(Reason(.denominatorZero, subject))
                 case .denominatorZeroUndetermined: out.append(Reason(.denominatorZeroUndetermined, subject))
                 case .outsideBands: out.append(Reason(.outsideBands, subject))
+                case .answer(.dat): out.append(Reason(.itemMet, subject))
+                case .answer(.chuaDat): out.append(Reason(.itemNotMet, subject))
+                case .answer(.notApplicable): out.append(Reason(.itemNotApplicable, subject))
                 case .missing, .insufficientSample: break
                 }
             }
@@ -165,6 +216,8 @@ public enum IndicatorStatus: Sendable, Equatable {
     case insufficientSample(Int)
     /// The value fell outside every band (the lint reports such gaps).
     case outsideBands
+    /// A checklist item was answered.
+    case answer(ItemAnswer)
 }
 
 /// The value an indicator measured.
@@ -174,10 +227,13 @@ public enum Measure: Sendable, Equatable {
     /// Numerator and denominator counts; `value` is the fraction, or the incidence for `per`.
     case ratio(numerator: Int64, denominator: Int64, value: Rational)
     case share(Rational)
+    case answer(ItemAnswer)
 }
 
 /// A fact or attribute still to collect.
 public enum MissingItem: Sendable, Hashable {
     case fact(Int)
     case attribute(Int)
+    /// Whether any veto event happened: the evidence does not say.
+    case vetoEvents
 }

@@ -44,7 +44,9 @@ public struct DistanceToRecognition: Sendable {
     /// The distance for a decision that did not recognise its unit; nil when it did, or when
     /// its total or class is not known (the facts to collect come first).
     public init?(_ decision: Decision, standard: Standard) {
-        guard decision.outcome == .notRecognized, let total = decision.total, let threshold = decision.threshold else {
+        // A checklist's way forward is its remediation plan (every unmet item), not a points search.
+        guard decision.outcome == .notRecognized, decision.checklist == nil, let total = decision.total,
+              let threshold = decision.threshold else {
             return nil
         }
         shortfall = max(0, threshold - total)
@@ -89,6 +91,8 @@ public struct DistanceToRecognition: Sendable {
         switch indicator.scoring {
         case .activity(_, let points):
             if points.value > current { targets.append((nil, points.value)) }
+        case .item:
+            break
         case .count(_, let bands):
             for (b, band) in bands.enumerated() where band.points > current { targets.append((b, band.points)) }
         case .ratio(let ratio):
@@ -109,6 +113,8 @@ public struct DistanceToRecognition: Sendable {
         switch indicator.scoring {
         case .activity(let fact, _):
             return .hold(fact: fact)
+        case .item:
+            return nil
         case .count(let fact, let bands):
             guard let band, case .count(let value)? = decision.facts[fact],
                   let target = nearest(to: value, in: bands[band], scale: (1, 1), limit: nil) else { return nil }

@@ -29,6 +29,7 @@ struct EvaluationPlan: Sendable {
 
     enum Kind: Sendable {
         case activity
+        case item
         case count
         case ratio
     }
@@ -56,6 +57,11 @@ struct EvaluationPlan: Sendable {
         var pointsSlot: Int
         var perSlot: Int
         var zeroSlot: Int
+        /// A checklist item's mandatory mark and whether it may be not applicable.
+        var mandatory = false
+        var mandatoryProvisional = false
+        var mandatorySlot = -1
+        var mayBeNotApplicable = false
     }
 
     struct Criterion: Sendable {
@@ -81,6 +87,17 @@ struct EvaluationPlan: Sendable {
     private(set) var classRules: [ClassRule] = []
     /// Slot of each class's threshold in `Standard.allValues`.
     private(set) var thresholdSlots: [Int] = []
+    /// Slot of each class's mandatory threshold, -1 where it has none.
+    private(set) var mandatoryThresholdSlots: [Int] = []
+    /// Slot of each veto.
+    private(set) var vetoSlots: [Int] = []
+    /// Slots of the checklist rules (-1 when the standard has none).
+    private(set) var noZeroSlot = -1
+    private(set) var minimumShareSlot = -1
+    private(set) var allMandatorySlot = -1
+    private(set) var notApplicableSlot = -1
+    /// Flat indices of the checklist items, in reading order.
+    private(set) var items: [Int] = []
     /// Attribute index and required value, for every class rule, by range.
     private(set) var conditions: [(attribute: Int, value: Bool)] = []
     private(set) var indicators: [Indicator] = []
@@ -114,6 +131,15 @@ struct EvaluationPlan: Sendable {
                     plan.fact = fact
                     plan.points = points.value
                     plan.pointsProvisional = points.isProvisional
+                case .item(let item):
+                    plan.kind = .item
+                    plan.fact = item.fact
+                    plan.points = 1
+                    plan.mandatory = item.mandatory.value
+                    plan.mandatoryProvisional = item.mandatory.isProvisional
+                    plan.mandatorySlot = slots[.itemMandatory(criterion: c, indicator: i)] ?? -1
+                    plan.mayBeNotApplicable = item.mayBeNotApplicable
+                    items.append(indicators.count)
                 case .count(let fact, let list):
                     plan.kind = .count
                     plan.fact = fact
@@ -148,6 +174,12 @@ struct EvaluationPlan: Sendable {
                 slot: slots[.criterion(c)] ?? -1, maximumSlot: slots[.criterionMaximum(c)] ?? -1))
         }
         thresholdSlots = standard.recognition.classes.indices.map { slots[.threshold(unitClass: $0)] ?? -1 }
+        mandatoryThresholdSlots = standard.recognition.classes.indices.map { slots[.mandatoryThreshold(unitClass: $0)] ?? -1 }
+        vetoSlots = standard.recognition.vetoes.indices.map { slots[.veto($0)] ?? -1 }
+        noZeroSlot = slots[.noZeroCriterion] ?? -1
+        minimumShareSlot = slots[.minimumShare] ?? -1
+        allMandatorySlot = slots[.allMandatory] ?? -1
+        notApplicableSlot = slots[.notApplicable] ?? -1
         for (r, rule) in standard.recognition.classRules.enumerated() {
             let start = conditions.count
             conditions += rule.attributes
@@ -167,6 +199,9 @@ struct EvaluationPlan: Sendable {
         case .phuong: 2
         case .thiTran: 4
         case .dacKhu: 8
+        case .truong: 16
+        case .nhomLopDocLap: 32
+        case .hoGiaDinh: 64
         }
     }
 

@@ -52,62 +52,77 @@ public struct Evaluator: Sendable {
             if result.points == nil { totalKnown = false }
         }
 
-        let derived = deriveClass(evidence.unit, &trace)
         let recognition = standard.recognition
-        // The thresholds that could apply: one when the class is known, else every candidate's.
-        var lowestThreshold = Int.max
-        var highestThreshold = Int.min
-        func consider(_ k: Int) {
-            let threshold = recognition.classes[k].threshold
-            lowestThreshold = min(lowestThreshold, threshold.value)
-            highestThreshold = max(highestThreshold, threshold.value)
-            if threshold.isProvisional { trace.useProvisional(plan.thresholdSlots[k]) }
-        }
-        if let k = derived.unitClass { consider(k) }
-        for k in derived.candidates { consider(k) }
-        let thresholdKnown = lowestThreshold != Int.max
-        let zeroRuleApplies = recognition.noZeroCriterion.value
-        var anyZero = false
-        var everyZeroProvisional = true
-        if zeroRuleApplies {
-            for result in trace.criteria where result.highest == 0 {
-                anyZero = true
-                if !result.restsOnProvisional { everyZeroProvisional = false }
-            }
-        }
-        if anyZero && recognition.noZeroCriterion.isProvisional { everyZeroProvisional = true }
+        var verdict = Verdict()
         let total: Int? = totalKnown ? lowestTotal : nil
 
-        // An unknown class decides nothing when the total is below every threshold that could
-        // apply, or (all else known) at or above every one of them.
-        let outcome: Outcome
-        var threshold: Int? = derived.unitClass != nil ? lowestThreshold : nil
-        if anyZero {
-            outcome = .notRecognized
-        } else if thresholdKnown, highestTotal < lowestThreshold {
-            outcome = .notRecognized
-            threshold = lowestThreshold
-        } else if let total, thresholdKnown, total >= highestThreshold {
-            outcome = .recognized
-            threshold = highestThreshold
-        } else if total == nil || derived.unitClass == nil {
-            outcome = .undetermined
-        } else {
-            outcome = .notRecognized
+        // No criterion at zero.
+        let zeroRuleApplies = recognition.noZeroCriterion.value
+        var anyZero = false
+        if zeroRuleApplies {
+            var clean = false
+            for result in trace.criteria where result.highest == 0 {
+                anyZero = true
+                if !result.restsOnProvisional { clean = true }
+            }
+            if anyZero {
+                if recognition.noZeroCriterion.isProvisional {
+                    trace.useProvisional(plan.noZeroSlot)
+                    clean = false
+                }
+                verdict.fail(clean: clean)
+            } else if !totalKnown {
+                verdict.unknown()
+            }
+        }
+
+        // The class and its threshold on the total. The thresholds that could apply: one when
+        // the class is known, else every candidate's. An unknown class decides nothing when the
+        // total is below every threshold that could apply, or (all else known) at or above all.
+        var derived = DerivedClass(unitClass: nil, rule: nil, candidates: [])
+        var threshold: Int?
+        var thresholdFails = false
+        if !recognition.classes.isEmpty {
+            derived = deriveClass(evidence.unit, &trace)
+            var lowestThreshold = Int.max
+            var highestThreshold = Int.min
+            func consider(_ k: Int) {
+                let value = recognition.classes[k].threshold
+                lowestThreshold = min(lowestThreshold, value.value)
+                highestThreshold = max(highestThreshold, value.value)
+                if value.isProvisional { trace.useProvisional(plan.thresholdSlots[k]) }
+            }
+            if let k = derived.unitClass { consider(k) }
+            for k in derived.candidates { consider(k) }
+            let thresholdKnown = lowestThreshold != Int.max
+            threshold = derived.unitClass != nil ? lowestThreshold : nil
+            if thresholdKnown, highestTotal < lowestThreshold {
+                thresholdFails = true
+                if !anyZero { threshold = lowestThreshold }
+            } else if let total, thresholdKnown, total >= highestThreshold {
+                if !anyZero { threshold = highestThreshold }
+            } else if total == nil || derived.unitClass == nil {
+                verdict.unknown()
+            } else {
+                thresholdFails = true
+            }
+            if thresholdFails { verdict.failOnCount() }
         }
 
         // Decisive reasons, in the order a reader needs them. The detail reasons are the
         // indicator statuses recorded above (see `Decision.reasons`).
-        if let rule = derived.rule {
-            trace.reasons.append(Reason(.classApplied, .classRule(rule)))
-        } else {
-            trace.reasons.append(Reason(.classUndetermined, .decision))
+        if !recognition.classes.isEmpty {
+            if let rule = derived.rule {
+                trace.reasons.append(Reason(.classApplied, .classRule(rule)))
+            } else {
+                trace.reasons.append(Reason(.classUndetermined, .decision))
+            }
         }
         if anyZero {
             for result in trace.criteria where result.highest == 0 {
                 trace.reasons.append(Reason(.zeroCriterion, .criterion(result.criterion)))
             }
-        } else if trace.criteria.allSatisfy({ ($0.points ?? 0) > 0 }) {
+        } else if zeroRuleApplies, trace.criteria.allSatisfy({ ($0.points ?? 0) > 0 }) {
             trace.reasons.append(Reason(.allCriteriaAboveZero, .decision))
         }
         if let threshold {
@@ -117,15 +132,27 @@ public struct Evaluator: Sendable {
                 trace.reasons.append(Reason(.belowThreshold, .decision))
             }
         }
+        if !plan.items.isEmpty {
+            decision.checklist = checkItems(derived, threshold: threshold, &verdict, &trace)
+        } else {
+            decision.checklist = nil
+        }
+        if !recognition.vetoes.isEmpty { checkVetoes(evidence.vetoEvents, &verdict, &trace) }
         for item in trace.missing {
             switch item {
             case .fact(let f): trace.reasons.append(Reason(.missingFact, .fact(f)))
             case .attribute(let a): trace.reasons.append(Reason(.missingFact, .attribute(a)))
+            case .vetoEvents: trace.reasons.append(Reason(.vetoesNotDeclared, .decision))
             }
         }
         for k in trace.samples.indices { trace.reasons.append(Reason(.insufficientSample, trace.samples[k])) }
 
-        let provisional = outcome == .notRecognized && anyZero ? everyZeroProvisional : trace.usedProvisional
+        let outcome: Outcome = verdict.fails ? .notRecognized : verdict.unknowns ? .undetermined : .recognized
+        // A refusal stands on its own when one failed condition rests on no provisional value;
+        // a threshold or share rests on every item and value counted, hence on the whole trace.
+        let provisional = outcome == .notRecognized
+            ? !(verdict.clean || verdict.failsOnCount && !trace.usedProvisional)
+            : trace.usedProvisional
         if provisional { trace.reasons.append(Reason(.restsOnProvisional, .decision)) }
 
         decision.outcome = outcome
@@ -137,6 +164,139 @@ public struct Evaluator: Sendable {
         decision.classRule = derived.rule
         decision.threshold = threshold
         trace.store(into: &decision)
+    }
+
+    // MARK: - Checklist
+
+    /// Counts the items and checks the share, the mandatory items and the class's mandatory
+    /// threshold; records their reasons.
+    private func checkItems(_ derived: DerivedClass, threshold: Int?, _ verdict: inout Verdict,
+                            _ trace: inout Trace) -> ChecklistTally {
+        let recognition = standard.recognition
+        var tally = ChecklistTally()
+        let excluded = recognition.notApplicable?.value ?? false
+        let mandatoryRules = recognition.allMandatory?.value == true
+            || recognition.classes.contains { $0.mandatoryThreshold != nil }
+        var failedMandatory: [Int] = []
+        var mandatoryUnanswered = 0
+        var usedNotApplicable = false
+        for flat in plan.items {
+            let item = plan.indicators[flat]
+            tally.items += 1
+            if item.mandatory { tally.mandatory += 1 }
+            if mandatoryRules, item.mandatoryProvisional { trace.useProvisional(item.mandatorySlot) }
+            switch trace.indicators[flat].status {
+            case .answer(.dat):
+                tally.met += 1
+                if item.mandatory { tally.mandatoryMet += 1 }
+            case .answer(.notApplicable) where item.mayBeNotApplicable && excluded:
+                tally.notApplicable += 1
+                usedNotApplicable = true
+                if item.mandatory { tally.mandatoryNotApplicable += 1 }
+            case .answer:
+                tally.notMet += 1
+                if item.mandatory { failedMandatory.append(flat) }
+            default:
+                tally.unanswered += 1
+                if item.mandatory { mandatoryUnanswered += 1 }
+            }
+        }
+        if usedNotApplicable, recognition.notApplicable?.isProvisional == true {
+            trace.useProvisional(plan.notApplicableSlot)
+        }
+        tally.required = threshold
+
+        // The share of applicable items: an unanswered item counts in the base, so "holds" is
+        // certain whatever the answer, and "fails" is certain even if every one were met.
+        if let share = recognition.minimumShare {
+            if share.isProvisional { trace.useProvisional(plan.minimumShareSlot) }
+            let required = share.value.ceiling(times: tally.applicable)
+            tally.required = required
+            if tally.met >= required {
+                trace.reasons.append(Reason(.shareReached, .decision))
+            } else if tally.met + tally.unanswered < required {
+                verdict.failOnCount()
+                trace.reasons.append(Reason(.shareBelow, .decision))
+            } else {
+                verdict.unknown()
+            }
+        }
+
+        if let rule = recognition.allMandatory, rule.value {
+            if rule.isProvisional { trace.useProvisional(plan.allMandatorySlot) }
+            tally.mandatoryRequired = tally.mandatoryApplicable
+            if !failedMandatory.isEmpty {
+                var clean = false
+                for flat in failedMandatory {
+                    let item = plan.indicators[flat]
+                    if !rule.isProvisional, !item.provisional, !item.mandatoryProvisional { clean = true }
+                    let result = trace.indicators[flat]
+                    trace.reasons.append(Reason(.mandatoryItemNotMet,
+                                                .indicator(criterion: result.criterion, indicator: result.indicator)))
+                }
+                verdict.fail(clean: clean)
+            } else if mandatoryUnanswered > 0 {
+                verdict.unknown()
+            } else {
+                trace.reasons.append(Reason(.allMandatoryMet, .decision))
+            }
+        }
+
+        // The class's least number of mandatory items met (a preschool 20, a group 15).
+        let candidates = derived.unitClass.map { [$0] } ?? derived.candidates
+        let minima = candidates.compactMap { k -> Int? in
+            guard let m = recognition.classes[k].mandatoryThreshold else { return nil }
+            if m.isProvisional { trace.useProvisional(plan.mandatoryThresholdSlots[k]) }
+            return m.value
+        }
+        if let lowest = minima.min(), let highest = minima.max() {
+            if derived.unitClass != nil { tally.mandatoryRequired = highest }
+            if tally.mandatoryMet + mandatoryUnanswered < lowest {
+                verdict.failOnCount()
+                trace.reasons.append(Reason(.mandatoryBelowThreshold, .decision))
+            } else if tally.mandatoryMet >= highest {
+                trace.reasons.append(Reason(.mandatoryThresholdReached, .decision))
+            } else if derived.unitClass == nil || mandatoryUnanswered > 0 {
+                verdict.unknown()
+            } else {
+                verdict.failOnCount()
+                trace.reasons.append(Reason(.mandatoryBelowThreshold, .decision))
+            }
+        }
+        return tally
+    }
+
+    /// Checks the veto events: any event fails the unit; none declared leaves it undetermined.
+    private func checkVetoes(_ events: [VetoEvent]?, _ verdict: inout Verdict, _ trace: inout Trace) {
+        let vetoes = standard.recognition.vetoes
+        guard let events else {
+            trace.missing.append(.vetoEvents)
+            verdict.unknown()
+            return
+        }
+        var happened: [Int] = []
+        for event in events where vetoes.indices.contains(event.veto) && !happened.contains(event.veto) {
+            happened.append(event.veto)
+        }
+        happened.sort()
+        if happened.isEmpty {
+            // A pass rests on the whole list of vetoes: a provisional one might be missing or wrong.
+            for (v, veto) in vetoes.enumerated() where veto.provenance == .provisional {
+                trace.useProvisional(plan.vetoSlots[v])
+            }
+            trace.reasons.append(Reason(.noVetoEvent, .decision))
+            return
+        }
+        var clean = false
+        for v in happened {
+            if vetoes[v].provenance == .provisional {
+                trace.useProvisional(plan.vetoSlots[v])
+            } else {
+                clean = true
+            }
+            trace.reasons.append(Reason(.vetoEvent, .veto(v)))
+        }
+        verdict.fail(clean: clean)
     }
 
     // MARK: - Criteria
@@ -214,6 +374,13 @@ public struct Evaluator: Sendable {
                               indicator.pointsProvisional)
             }
             return scored(0, .activity(false), .flag(false), -1, false)
+
+        case .item:
+            guard case .answer(let answer)? = evidence.facts[indicator.fact] else {
+                trace.addMissing(indicator.fact)
+                return unscored(.missing)
+            }
+            return scored(answer == .dat ? 1 : 0, .answer(answer), .answer(answer), -1, false)
 
         case .count:
             guard case .count(let value)? = evidence.facts[indicator.fact] else {
@@ -368,6 +535,31 @@ public struct Evaluator: Sendable {
         for a in unknownAttributes { trace.missing.append(.attribute(a)) }
         return DerivedClass(unitClass: nil, rule: nil, candidates: possible)
     }
+}
+
+/// The conditions a unit must meet, as they are checked: whether one fails, whether one cannot
+/// be decided, and whether a failure stands on its own.
+private struct Verdict {
+    var fails = false
+    var unknowns = false
+    /// Some failed condition rests on no provisional value by itself (a zero criterion, a
+    /// mandatory item, a veto event).
+    var clean = false
+    /// Some failed condition rests on a count (the total, the share): it stands on its own
+    /// only when the evaluation used no provisional value at all.
+    var failsOnCount = false
+
+    mutating func fail(clean: Bool) {
+        fails = true
+        if clean { self.clean = true }
+    }
+
+    mutating func failOnCount() {
+        fails = true
+        failsOnCount = true
+    }
+
+    mutating func unknown() { unknowns = true }
 }
 
 /// What an evaluation records as it goes: the decision's own arrays, emptied but keeping

@@ -49,6 +49,15 @@ public struct Rational: Sendable, CustomStringConvertible {
         return Rational.fitting(Int128(numerator), Int128(denominator) * Int128(divisor))
     }
 
+    /// The least whole number at or above `self × count`, for a non-negative share: the items
+    /// a checklist needs met (80% of 49 applicable items is 40).
+    public func ceiling(times count: Int) -> Int {
+        let product = Int128(numerator) * Int128(count)
+        let d = Int128(denominator)
+        let quotient = product >= 0 ? (product + d - 1) / d : product / d
+        return Int(clamping: quotient)
+    }
+
     /// `numerator / denominator` reduced until both fit in 64 bits, or nil.
     private static func fitting(_ numerator: Int128, _ denominator: Int128) -> Rational? {
         guard denominator != 0 else { return nil }

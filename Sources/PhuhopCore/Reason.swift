@@ -21,6 +21,15 @@ public enum ReasonCode: String, Sendable, CaseIterable {
     case belowThreshold
     case missingFact
     case insufficientSample
+    case shareReached
+    case shareBelow
+    case allMandatoryMet
+    case mandatoryItemNotMet
+    case mandatoryThresholdReached
+    case mandatoryBelowThreshold
+    case noVetoEvent
+    case vetoEvent
+    case vetoesNotDeclared
     case restsOnProvisional
     // Detail: they explain one indicator's or criterion's points.
     case bandMatched
@@ -30,15 +39,20 @@ public enum ReasonCode: String, Sendable, CaseIterable {
     case denominatorZeroUndetermined
     case outsideBands
     case criterionCapped
+    case itemMet
+    case itemNotMet
+    case itemNotApplicable
 
     /// Whether the reason explains the outcome rather than one indicator's points.
     public var isDecisive: Bool {
         switch self {
         case .classApplied, .classUndetermined, .allCriteriaAboveZero, .zeroCriterion, .thresholdReached,
-             .belowThreshold, .missingFact, .insufficientSample, .restsOnProvisional:
+             .belowThreshold, .missingFact, .insufficientSample, .shareReached, .shareBelow, .allMandatoryMet,
+             .mandatoryItemNotMet, .mandatoryThresholdReached, .mandatoryBelowThreshold, .noVetoEvent, .vetoEvent, .vetoesNotDeclared,
+             .restsOnProvisional:
             true
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined,
-             .outsideBands, .criterionCapped:
+             .outsideBands, .criterionCapped, .itemMet, .itemNotMet, .itemNotApplicable:
             false
         }
     }
@@ -52,4 +66,5 @@ public enum ReasonSubject: Sendable, Hashable {
     case fact(Int)
     case attribute(Int)
     case classRule(Int)
+    case veto(Int)
 }

@@ -16,6 +16,7 @@ public enum ReasonText {
         case .indicator(let c, let i): standard.criteria[c].indicators[i].id
         case .fact(let f): standard.facts[f].id
         case .attribute(let a): "unit.attributes.\(standard.attributes[a].id)"
+        case .veto(let v): standard.recognition.vetoes[v].id
         }
     }
 
@@ -24,6 +25,7 @@ public enum ReasonText {
         switch item {
         case .fact(let f): standard.facts[f].id
         case .attribute(let a): "unit.attributes.\(standard.attributes[a].id)"
+        case .vetoEvents: "vetoEvents"
         }
     }
 
@@ -32,16 +34,39 @@ public enum ReasonText {
         switch item {
         case .fact(let f): standard.facts[f].name
         case .attribute(let a): standard.attributes[a].name
+        case .vetoEvents: LocalizedText(vi: "Khai báo các sự việc loại trừ trong năm (kể cả khi không có)",
+                                        en: "The year's veto events (declared even when there were none)")
         }
     }
 
-    /// The outcome in words.
-    public static func outcome(_ outcome: Outcome) -> LocalizedText {
-        switch outcome {
-        case .recognized: LocalizedText(vi: "Đạt chuẩn, đủ điều kiện công nhận", en: "Recognised")
-        case .notRecognized: LocalizedText(vi: "Không đạt chuẩn, không công nhận", en: "Not recognised")
-        case .undetermined: LocalizedText(vi: "Chưa đủ căn cứ để kết luận", en: "Undetermined: not enough evidence")
+    /// The outcome in words, in the terms of the standard's kind.
+    public static func outcome(_ outcome: Outcome, kind: StandardKind = .points) -> LocalizedText {
+        switch (kind, outcome) {
+        case (.points, .recognized): LocalizedText(vi: "Đạt chuẩn, đủ điều kiện công nhận", en: "Recognised")
+        case (.points, .notRecognized): LocalizedText(vi: "Không đạt chuẩn, không công nhận", en: "Not recognised")
+        case (.checklist, .recognized): LocalizedText(vi: "Đạt", en: "Pass")
+        case (.checklist, .notRecognized): LocalizedText(vi: "Chưa đạt", en: "Not yet passed")
+        case (_, .undetermined): LocalizedText(vi: "Chưa đủ căn cứ để kết luận", en: "Undetermined: not enough evidence")
         }
+    }
+
+    /// The counts of a checklist in one line: "41 of 49 applicable items, needs 40; mandatory 24 of 25".
+    public static func tally(_ t: ChecklistTally, language l: Language) -> String {
+        var parts: [String] = []
+        let base = t.notApplicable > 0
+            ? (l == .vi ? "\(t.met)/\(t.applicable) tiêu chí áp dụng đạt (\(t.notApplicable) không áp dụng)"
+                : "\(t.met) of \(t.applicable) applicable items met (\(t.notApplicable) not applicable)")
+            : (l == .vi ? "\(t.met)/\(t.items) tiêu chí đạt" : "\(t.met) of \(t.items) items met")
+        parts.append(base + (t.required.map { l == .vi ? ", cần \($0)" : ", needs \($0)" } ?? ""))
+        if t.mandatory > 0 {
+            let required = t.mandatoryRequired.map { l == .vi ? ", cần \($0)" : ", needs \($0)" } ?? ""
+            parts.append(l == .vi ? "bắt buộc \(t.mandatoryMet)/\(t.mandatoryApplicable)\(required)"
+                : "mandatory \(t.mandatoryMet) of \(t.mandatoryApplicable)\(required)")
+        }
+        if t.unanswered > 0 {
+            parts.append(l == .vi ? "\(t.unanswered) tiêu chí chưa trả lời" : "\(t.unanswered) items unanswered")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The legal clause behind a reason.
@@ -60,6 +85,25 @@ public enum ReasonText {
             return recognition.classes.first { $0.threshold.value == decision.threshold }?.threshold.citation
         case .restsOnProvisional:
             return standard.citation
+        case .shareReached, .shareBelow:
+            return recognition.minimumShare?.citation
+        case .allMandatoryMet:
+            return recognition.allMandatory?.citation
+        case .mandatoryItemNotMet:
+            guard case .indicator(let c, let i) = reason.subject else { return recognition.allMandatory?.citation }
+            let indicator = standard.criteria[c].indicators[i]
+            return indicator.item?.mandatory.citation ?? indicator.citation ?? recognition.allMandatory?.citation
+        case .mandatoryThresholdReached, .mandatoryBelowThreshold:
+            let k = decision.unitClass ?? recognition.classes.firstIndex { $0.mandatoryThreshold != nil }
+            return k.flatMap { recognition.classes[$0].mandatoryThreshold?.citation }
+        case .noVetoEvent, .vetoesNotDeclared:
+            return recognition.vetoes.first?.citation
+        case .vetoEvent:
+            if case .veto(let v) = reason.subject { return recognition.vetoes[v].citation }
+            return nil
+        case .itemMet, .itemNotMet, .itemNotApplicable:
+            guard case .indicator(let c, let i) = reason.subject else { return nil }
+            return standard.criteria[c].indicators[i].citation
         case .missingFact:
             if case .fact(let f) = reason.subject, let (c, i) = firstUse(of: f, standard: standard) {
                 return standard.criteria[c].indicators[i].citation
@@ -94,6 +138,14 @@ public enum ReasonText {
             guard case .classRule(let r) = reason.subject, let k = decision.unitClass else { return "" }
             let unitClass = recognition.classes[k]
             let rule = describeRule(r, decision.unit, standard: standard, language: l)
+            if standard.kind == .checklist {
+                let mandatory = unitClass.mandatoryThreshold.map {
+                    l == .vi ? ", trong đó ít nhất \($0.value) tiêu chí bắt buộc" : ", including at least \($0.value) mandatory ones"
+                } ?? ""
+                return l == .vi
+                    ? "Đơn vị thuộc nhóm “\(unitClass.name.vi)” (\(rule)); cần ít nhất \(unitClass.threshold.value) tiêu chí đạt\(mandatory)."
+                    : "The unit is in the class “\(unitClass.name.en)” (\(rule)); it needs at least \(unitClass.threshold.value) items met\(mandatory)."
+            }
             return l == .vi
                 ? "Đơn vị thuộc nhóm “\(unitClass.name.vi)” (\(rule)); ngưỡng công nhận: từ \(unitClass.threshold.value) điểm trở lên."
                 : "The unit is in the class “\(unitClass.name.en)” (\(rule)); recognition threshold: \(unitClass.threshold.value) points or more."
@@ -115,6 +167,21 @@ public enum ReasonText {
             return l == .vi
                 ? "Tiêu chí \(criterion.number) “\(criterion.name.vi)” bị 0 điểm; đơn vị có tiêu chí bị 0 điểm thì không được công nhận."
                 : "Criterion \(criterion.number) “\(criterion.name.en)” scores 0 points; a unit with a criterion at 0 is not recognised."
+        case .thresholdReached where standard.kind == .checklist:
+            guard let total = decision.total, let threshold = decision.threshold else { return "" }
+            return l == .vi
+                ? "Đạt \(total)/\(decision.maximum) tiêu chí, đủ mức tối thiểu \(threshold)."
+                : "\(total) of \(decision.maximum) items met, at least the \(threshold) required."
+        case .belowThreshold where standard.kind == .checklist:
+            guard let threshold = decision.threshold else { return "" }
+            if let total = decision.total {
+                return l == .vi
+                    ? "Đạt \(total)/\(decision.maximum) tiêu chí, dưới mức tối thiểu \(threshold): còn thiếu \(threshold - total) tiêu chí."
+                    : "\(total) of \(decision.maximum) items met, below the \(threshold) required: \(threshold - total) short."
+            }
+            return l == .vi
+                ? "Dù các tiêu chí chưa trả lời đều đạt, số tiêu chí đạt cao nhất là \(decision.highestTotal), dưới mức \(threshold)."
+                : "Even if every unanswered item were met, at most \(decision.highestTotal) items would be, below the \(threshold) required."
         case .thresholdReached:
             guard let total = decision.total, let threshold = decision.threshold else { return "" }
             if decision.unitClass == nil {
@@ -165,6 +232,65 @@ public enum ReasonText {
             return l == .vi
                 ? "Chỉ tiêu \(standard.criteria[c].indicators[i].id): mẫu khảo sát chưa đủ căn cứ (\(fact.name.vi) cần ít nhất \(sample.atLeast))."
                 : "Indicator \(standard.criteria[c].indicators[i].id): the survey sample is not enough evidence (\(fact.name.en) must be at least \(sample.atLeast))."
+        case .shareReached, .shareBelow:
+            guard let t = decision.checklist, let share = recognition.minimumShare?.value else { return "" }
+            let needed = "\(DecimalText.plain(share.multiplied(by: 100), language: l))%"
+            let value = Rational(Int64(t.met), Int64(t.applicable)).map { " (\(percent($0, language: l)))" } ?? ""
+            let na = t.notApplicable > 0
+                ? (l == .vi ? "; \(t.notApplicable) tiêu chí không áp dụng không tính vào tổng số" : "; \(t.notApplicable) not-applicable items are left out of the base")
+                : ""
+            if reason.code == .shareReached {
+                return l == .vi
+                    ? "Đạt \(t.met) trên \(t.applicable) tiêu chí áp dụng\(value), đủ mức \(needed) (cần \(t.required ?? 0))\(na)."
+                    : "\(t.met) of \(t.applicable) applicable items met\(value), at least \(needed) (needs \(t.required ?? 0))\(na)."
+            }
+            return l == .vi
+                ? "Đạt \(t.met) trên \(t.applicable) tiêu chí áp dụng\(value), dưới mức \(needed) (cần \(t.required ?? 0))\(na)."
+                : "\(t.met) of \(t.applicable) applicable items met\(value), below \(needed) (needs \(t.required ?? 0))\(na)."
+        case .allMandatoryMet:
+            let n = decision.checklist?.mandatoryApplicable ?? 0
+            return l == .vi ? "Cả \(n) tiêu chí bắt buộc đều đạt." : "All \(n) mandatory items are met."
+        case .mandatoryItemNotMet:
+            guard case .indicator(let c, let i) = reason.subject else { return "" }
+            let indicator = standard.criteria[c].indicators[i]
+            return l == .vi
+                ? "Tiêu chí bắt buộc \(indicator.id) “\(indicator.name.vi)” chưa đạt; mọi tiêu chí bắt buộc phải đạt."
+                : "Mandatory item \(indicator.id) “\(indicator.name.en)” is not met; every mandatory item must be."
+        case .mandatoryThresholdReached, .mandatoryBelowThreshold:
+            guard let t = decision.checklist else { return "" }
+            let needed = t.mandatoryRequired ?? 0
+            if reason.code == .mandatoryThresholdReached {
+                return l == .vi
+                    ? "Đạt \(t.mandatoryMet) tiêu chí bắt buộc, đủ mức tối thiểu \(needed)."
+                    : "\(t.mandatoryMet) mandatory items met, at least the \(needed) required."
+            }
+            return l == .vi
+                ? "Chỉ đạt \(t.mandatoryMet) tiêu chí bắt buộc, dưới mức tối thiểu \(needed)."
+                : "Only \(t.mandatoryMet) mandatory items met, below the \(needed) required."
+        case .noVetoEvent:
+            let n = recognition.vetoes.count
+            return l == .vi
+                ? "Trong năm không có sự việc nào thuộc \(n) trường hợp loại trừ."
+                : "No event of the \(n) veto kinds happened in the year."
+        case .vetoEvent:
+            guard case .veto(let v) = reason.subject else { return "" }
+            let events = (decision.vetoEvents ?? []).filter { $0.veto == v }.map { event in
+                [event.date.map { l == .vi ? $0.vietnamese : $0.description }, event.description].compactMap { $0 }.joined(separator: ": ")
+            }.filter { !$0.isEmpty }
+            let detail = events.isEmpty ? "" : " (\(events.joined(separator: "; ")))"
+            return l == .vi
+                ? "Trong năm có sự việc “\(recognition.vetoes[v].name.vi)”\(detail); có sự việc này thì không đạt, dù các tiêu chí thế nào."
+                : "An event of the kind “\(recognition.vetoes[v].name.en)” happened in the year\(detail); it fails the unit whatever its checklist says."
+        case .vetoesNotDeclared:
+            return l == .vi
+                ? "Hồ sơ chưa khai báo các sự việc loại trừ trong năm (vetoEvents); cần khai báo, kể cả khi không có (vetoEvents: [])."
+                : "The evidence does not declare the year's veto events (vetoEvents); declare them, even when there were none (vetoEvents: [])."
+        case .itemMet, .itemNotMet, .itemNotApplicable:
+            guard case .indicator(let c, let i) = reason.subject else { return "" }
+            let indicator = standard.criteria[c].indicators[i]
+            let answer: ItemAnswer = reason.code == .itemMet ? .dat : reason.code == .itemNotMet ? .chuaDat : .notApplicable
+            let mandatory = indicator.item?.mandatory.value == true ? (l == .vi ? " (bắt buộc)" : " (mandatory)") : ""
+            return "\(indicator.id)\(mandatory) “\(indicator.name(l))”: \(answer.name(l))."
         case .restsOnProvisional:
             let n = decision.provisionalValues.count
             return l == .vi
@@ -212,6 +338,8 @@ public enum ReasonText {
         switch measure {
         case .flag(let held):
             return held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no")
+        case .answer(let answer):
+            return answer.name(l)
         case .count(let n):
             return DecimalText.grouped(n, language: l)
         case .share(let share):
@@ -238,12 +366,13 @@ public enum ReasonText {
         case .count(let n): DecimalText.grouped(n, language: l)
         case .boolean(let held): held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no")
         case .share(let share): percent(share, language: l)
+        case .answer(let answer): answer.name(l)
         }
     }
 
     /// Where a fact came from, in one line: document, date, who collected it.
     public static func source(_ source: FactSource) -> String {
-        [source.document, source.date?.vietnamese, source.collectedBy].compactMap { $0 }.joined(separator: ", ")
+        [source.document, source.date?.vietnamese, source.collectedBy, source.note].compactMap { $0 }.joined(separator: ", ")
     }
 
     /// A fraction of one in percent (see `DecimalText.percent`).

@@ -1,11 +1,16 @@
 /// A standard as data: the criteria, the facts they read, and the recognition rules.
 ///
+/// A checklist (safe school, safe home) is a standard too: its groups are criteria and its
+/// items are indicators worth one point each, read from an answer fact per item.
+///
 /// Facts, attributes and classes are referred to by their index in this standard, so that
 /// evaluation reads arrays rather than hashing identifiers: the loader resolves every id once.
 public struct Standard: Sendable {
     /// Stable identifier such as `qd06-2019`.
     public var id: String
     public var version: String
+    /// Points (recognised or not) or checklist (passed or not yet passed): the words of the outcome.
+    public var kind: StandardKind = .points
     public var title: LocalizedText
     public var citation: String
     public var provenance: Provenance
@@ -18,6 +23,10 @@ public struct Standard: Sendable {
     public var recognition: RecognitionRules
     /// Programme targets for the share of units recognised, which batch summaries report against.
     public var targets: [RecognitionTarget] = []
+    /// The unit types the standard applies to; empty for any.
+    public var unitTypes: [UnitType] = []
+    /// The declared number of mandatory items of a checklist; the lint counts them.
+    public var mandatoryItems: Marked<Int>?
 
     public init(
         id: String, version: String, title: LocalizedText, citation: String, provenance: Provenance,
@@ -42,6 +51,19 @@ public struct Standard: Sendable {
 
     /// The index of the attribute with this id.
     public func attributeIndex(_ id: String) -> Int? { attributes.firstIndex { $0.id == id } }
+
+    /// Whether the standard has checklist items.
+    public var hasItems: Bool {
+        criteria.contains { $0.indicators.contains { $0.item != nil } }
+    }
+}
+
+/// What a standard's outcome means: a points recognition or a checklist pass.
+public enum StandardKind: String, Sendable, CaseIterable {
+    /// Recognised (công nhận) or not recognised: the commune standard.
+    case points
+    /// Passed (Đạt) or not yet passed (Chưa đạt): safe school, safe home, safe community.
+    case checklist
 }
 
 /// A programme target: by `year`, this share of units recognised.
@@ -95,6 +117,8 @@ public enum FactType: String, Sendable, CaseIterable {
     case boolean
     /// A percentage between 0% and 100%, for figures published only as shares.
     case share
+    /// A checklist item's answer: met, not yet met, or not applicable.
+    case answer
 }
 
 /// A fact the evidence must supply, such as the number of births in the period.

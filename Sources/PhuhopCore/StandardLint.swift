@@ -46,7 +46,11 @@ public enum StandardLint {
             add(.threshold(unitClass: k), "ngưỡng \(unitClass.threshold.value) vượt tổng điểm tối đa",
                 "threshold \(unitClass.threshold.value) is above the maximum total")
         }
-        if let last = standard.recognition.classRules.last, !(last.unitTypes.isEmpty && last.attributes.isEmpty) {
+        // Rules on unit types alone cover a standard whose units are all of those types.
+        let coveredTypes = Set(standard.recognition.classRules.filter(\.attributes.isEmpty).flatMap(\.unitTypes))
+        let everyTypeCovered = !standard.unitTypes.isEmpty && Set(standard.unitTypes).isSubset(of: coveredTypes)
+        if let last = standard.recognition.classRules.last, !(last.unitTypes.isEmpty && last.attributes.isEmpty),
+           !everyTypeCovered {
             add(.classRule(standard.recognition.classRules.count - 1),
                 "quy tắc cuối cùng nên áp dụng cho mọi đơn vị (when: {}), để đơn vị nào cũng có nhóm",
                 "the last class rule should hold for every unit (when: {}), so that every unit gets a class")
@@ -73,7 +77,7 @@ public enum StandardLint {
                     }
                 }
                 switch indicator.scoring {
-                case .activity:
+                case .activity, .item:
                     break
                 case .count(_, let bands):
                     out += coverage(bands, integers: true, upperLimit: nil, c: c, i: i, id: indicator.id)
@@ -92,11 +96,48 @@ public enum StandardLint {
             }
         }
 
+        out += checklistProblems(standard)
+
         for reference in standard.allValues {
             let description = standard.describe(reference)
             if description.citation?.isEmpty ?? true {
                 add(reference, "thiếu trích dẫn pháp lý (citation) cho \(description.path)",
                     "missing legal citation for \(description.path)")
+            }
+        }
+        return out
+    }
+
+    /// The checklist's declared counts against its items, and the rules that only make sense with items.
+    private static func checklistProblems(_ standard: Standard) -> [Problem] {
+        var out: [Problem] = []
+        func add(_ subject: ValueReference, _ vi: String, _ en: String) {
+            out.append(Problem(subject: subject, message: LocalizedText(vi: vi, en: en)))
+        }
+        let recognition = standard.recognition
+        let items = standard.criteria.flatMap { $0.indicators.compactMap(\.item) }
+        let mandatory = items.filter(\.mandatory.value).count
+        if let declared = standard.mandatoryItems, declared.value != mandatory {
+            add(.mandatoryItems, "có \(mandatory) tiêu chí bắt buộc, khác số khai báo \(declared.value)",
+                "\(mandatory) items are mandatory, not the declared \(declared.value)")
+        }
+        if items.isEmpty, recognition.minimumShare != nil || recognition.allMandatory != nil || standard.mandatoryItems != nil {
+            add(.standard, "quy tắc về tỷ lệ hoặc tiêu chí bắt buộc cần các tiêu chí dạng “item”",
+                "share and mandatory rules need checklist items (kind: item)")
+        }
+        if items.contains(where: \.mayBeNotApplicable), recognition.notApplicable == nil {
+            add(.standard, "có tiêu chí được phép “không áp dụng” nhưng thiếu quy tắc recognition.notApplicable",
+                "some items may be not applicable but recognition.notApplicable is missing")
+        }
+        for (k, unitClass) in recognition.classes.enumerated() {
+            if let m = unitClass.mandatoryThreshold, m.value > mandatory {
+                add(.mandatoryThreshold(unitClass: k), "ngưỡng \(m.value) tiêu chí bắt buộc vượt số tiêu chí bắt buộc (\(mandatory))",
+                    "a mandatory threshold of \(m.value) is above the number of mandatory items (\(mandatory))")
+            }
+        }
+        for id in duplicates(recognition.vetoes.map(\.id)) {
+            if let v = recognition.vetoes.lastIndex(where: { $0.id == id }) {
+                add(.veto(v), "mã sự việc loại trừ “\(id)” bị trùng", "duplicate veto id “\(id)”")
             }
         }
         return out

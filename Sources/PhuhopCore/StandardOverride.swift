@@ -32,6 +32,7 @@ public struct StandardOverride: Sendable, Equatable {
             for indicator in criterion.indicators {
                 switch indicator.scoring {
                 case .activity: out.append("\(indicator.id).points")
+                case .item: break
                 case .count, .ratio:
                     for (b, _) in indicator.bands.enumerated() {
                         out += ["atLeast", "above", "below", "atMost", "points"].map { "\(indicator.id).bands[\(b)].\($0)" }
@@ -157,7 +158,7 @@ public struct StandardOverride: Sendable, Equatable {
         case .ratio(var ratio):
             ratio.bands = bands
             indicator.scoring = .ratio(ratio)
-        case .activity: break
+        case .activity, .item: break
         }
         return indicator
     }

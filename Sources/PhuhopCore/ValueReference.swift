@@ -4,12 +4,19 @@ public enum ValueReference: Sendable, Hashable {
     case effective
     case standardMaximum
     case noZeroCriterion
+    case mandatoryItems
+    case minimumShare
+    case allMandatory
+    case notApplicable
     case threshold(unitClass: Int)
+    case mandatoryThreshold(unitClass: Int)
     case classRule(Int)
+    case veto(Int)
     case criterion(Int)
     case criterionMaximum(Int)
     case indicator(criterion: Int, indicator: Int)
     case activityPoints(criterion: Int, indicator: Int)
+    case itemMandatory(criterion: Int, indicator: Int)
     case per(criterion: Int, indicator: Int)
     case band(criterion: Int, indicator: Int, band: Int)
     case zeroDenominator(criterion: Int, indicator: Int)
@@ -32,9 +39,19 @@ public struct ValueDescription: Sendable {
 extension Standard {
     /// Every value of the standard, in reading order.
     public var allValues: [ValueReference] {
-        var refs: [ValueReference] = [.standard, .effective, .standardMaximum, .noZeroCriterion]
-        refs += recognition.classes.indices.map { .threshold(unitClass: $0) }
+        var refs: [ValueReference] = [.standard, .effective, .standardMaximum]
+        // A checklist states no no-zero rule unless it has one (the safe-community standard).
+        if kind == .points || recognition.noZeroCriterion.value { refs.append(.noZeroCriterion) }
+        if mandatoryItems != nil { refs.append(.mandatoryItems) }
+        if recognition.minimumShare != nil { refs.append(.minimumShare) }
+        if recognition.allMandatory != nil { refs.append(.allMandatory) }
+        if recognition.notApplicable != nil { refs.append(.notApplicable) }
+        for (k, unitClass) in recognition.classes.enumerated() {
+            refs.append(.threshold(unitClass: k))
+            if unitClass.mandatoryThreshold != nil { refs.append(.mandatoryThreshold(unitClass: k)) }
+        }
         refs += recognition.classRules.indices.map { .classRule($0) }
+        refs += recognition.vetoes.indices.map { .veto($0) }
         for (c, criterion) in criteria.enumerated() {
             refs += [.criterion(c), .criterionMaximum(c)]
             for (i, indicator) in criterion.indicators.enumerated() {
@@ -42,6 +59,8 @@ extension Standard {
                 switch indicator.scoring {
                 case .activity:
                     refs.append(.activityPoints(criterion: c, indicator: i))
+                case .item:
+                    refs.append(.itemMandatory(criterion: c, indicator: i))
                 case .count(_, let bands):
                     refs += bands.indices.map { .band(criterion: c, indicator: i, band: $0) }
                 case .ratio(let ratio):
@@ -82,10 +101,38 @@ extension Standard {
         case .noZeroCriterion:
             let rule = recognition.noZeroCriterion
             return make("\(id).recognition.noZeroCriterion", "\(rule.value)", rule.provenance, rule.citation, rule.note)
+        case .mandatoryItems:
+            guard let m = mandatoryItems else { break }
+            return make("\(id).mandatoryItems", "\(m.value)", m.provenance, m.citation, m.note)
+        case .minimumShare:
+            guard let m = recognition.minimumShare else { break }
+            return make("\(id).recognition.minimumShare", ">= \(DecimalText.plain(m.value.multiplied(by: 100), language: l))%",
+                        m.provenance, m.citation, m.note)
+        case .allMandatory:
+            guard let m = recognition.allMandatory else { break }
+            return make("\(id).recognition.allMandatory", "\(m.value)", m.provenance, m.citation, m.note)
+        case .notApplicable:
+            guard let m = recognition.notApplicable else { break }
+            let text = m.value ? (l == .vi ? "không tính vào cả số đạt lẫn tổng số" : "excluded from count and base")
+                : (l == .vi ? "tính như chưa đạt" : "counted as not met")
+            return make("\(id).recognition.notApplicable", text, m.provenance, m.citation, m.note)
         case .threshold(let k):
             let unitClass = recognition.classes[k]
             return make("\(id).recognition.classes.\(unitClass.id).threshold", ">= \(unitClass.threshold.value)",
                         unitClass.threshold.provenance, unitClass.threshold.citation, unitClass.threshold.note)
+        case .mandatoryThreshold(let k):
+            let unitClass = recognition.classes[k]
+            guard let m = unitClass.mandatoryThreshold else { break }
+            return make("\(id).recognition.classes.\(unitClass.id).mandatoryThreshold", ">= \(m.value)",
+                        m.provenance, m.citation, m.note)
+        case .veto(let v):
+            let veto = recognition.vetoes[v]
+            return make("\(id).recognition.vetoes.\(veto.id)", veto.name(l), veto.provenance, veto.citation, veto.note)
+        case .itemMandatory(let c, let i):
+            let indicator = criteria[c].indicators[i]
+            guard let item = indicator.item else { break }
+            let m = item.mandatory
+            return make("\(indicator.id).mandatory", "\(m.value)", m.provenance, m.citation, m.note)
         case .classRule(let r):
             let rule = recognition.classRules[r]
             return make("\(id).recognition.classRules[\(r)]", classRuleText(r), rule.provenance, rule.citation, rule.note)

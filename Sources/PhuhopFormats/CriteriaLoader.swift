@@ -65,7 +65,18 @@ public enum CriteriaLoader {
         reader.resolveFactLimits()
 
         let attributes = reader.attributes(standardMap.optional("attributes"))
-        let recognition = reader.recognition(standardMap.required("recognition"), attributes: attributes)
+        var kind = StandardKind.points
+        if let element = standardMap.required("kind"), let text = log.string(element) {
+            if let value = StandardKind(rawValue: text) {
+                kind = value
+            } else {
+                let names = StandardKind.allCases.map(\.rawValue)
+                log.add(element, LocalizedText(vi: "loại chuẩn “\(text)” không hợp lệ; dùng \(names.joined(separator: ", "))",
+                                               en: "invalid standard kind “\(text)”; use \(names.joined(separator: ", "))"))
+            }
+        }
+        let recognition = reader.recognition(standardMap.required("recognition"), attributes: attributes,
+                                             checklist: kind == .checklist)
         var criteria: [Criterion] = []
         for (c, document) in criterionDocuments.enumerated() {
             reader.log = document.log
@@ -77,10 +88,14 @@ public enum CriteriaLoader {
 
         let id = log.string(standardMap.required("id"))
         let version = log.string(standardMap.required("version"))
-        if let kind = log.string(standardMap.required("kind")), kind != "points", let element = standardMap.optional("kind") {
-            log.add(element, LocalizedText(vi: "loại chuẩn “\(kind)” chưa được hỗ trợ; dùng “points”",
-                                           en: "standard kind “\(kind)” is not supported yet; use “points”"))
+        var unitTypes: [UnitType] = []
+        if let element = standardMap.optional("unitTypes") {
+            for name in log.strings(element) ?? [] {
+                if let type = reader.unitType(name, element) { unitTypes.append(type) }
+            }
         }
+        let mandatoryItems = reader.markedInteger(standardMap.optional("mandatoryItems"))
+        if let element = standardMap.optional("mandatoryItems") { reader.locate(.mandatoryItems, element) }
         let title = log.text(standardMap.required("title"))
         let citation = log.string(standardMap.optional("citation"))
         let provenance = log.provenance(standardMap.required("provenance"))
@@ -110,6 +125,9 @@ public enum CriteriaLoader {
             effective: effective, maximum: maximum, attributes: attributes, facts: reader.facts,
             criteria: criteria, recognition: recognition)
         standard.targets = targets
+        standard.kind = kind
+        standard.unitTypes = unitTypes
+        standard.mandatoryItems = mandatoryItems
         var content: [UInt8] = []
         for (name, data) in hashed.sorted(by: { $0.0 < $1.0 }) {
             content += Array(name.utf8) + [0] + Array(data) + [0]
@@ -133,16 +151,20 @@ public enum CriteriaLoader {
 /// The keys each kind of mapping may hold; anything else is reported with a did-you-mean.
 enum Keys {
     static let standard = ["id", "version", "kind", "title", "citation", "provenance", "effective", "maximum",
-                           "criteria", "attributes", "recognition", "facts", "targets", "note"]
-    static let criterion = ["id", "number", "name", "citation", "provenance", "note", "maximum", "facts", "indicators"]
+                           "mandatoryItems", "unitTypes", "criteria", "attributes", "recognition", "facts", "targets", "note"]
+    static let criterion = ["id", "number", "name", "citation", "provenance", "note", "maximum", "responsible", "facts",
+                            "indicators"]
     static let fact = ["id", "type", "name", "atMost", "note"]
     static let attribute = ["id", "name", "note"]
     static let indicator = ["id", "name", "citation", "provenance", "note", "kind", "fact", "points", "numerator",
-                            "denominator", "share", "per", "ifDenominatorZero", "minimumSample", "bands"]
+                            "denominator", "share", "per", "ifDenominatorZero", "minimumSample", "bands", "mandatory",
+                            "mayBeNotApplicable"]
     static let band = ["atLeast", "above", "below", "atMost", "points", "provenance", "citation", "note"]
     static let marked = ["value", "provenance", "citation", "note"]
-    static let recognition = ["noZeroCriterion", "classes", "classRules"]
-    static let unitClass = ["id", "name", "threshold", "note"]
+    static let recognition = ["noZeroCriterion", "classes", "classRules", "minimumShare", "allMandatory", "notApplicable",
+                              "vetoes"]
+    static let unitClass = ["id", "name", "threshold", "mandatoryThreshold", "note"]
+    static let veto = ["id", "name", "provenance", "citation", "note"]
     static let classRule = ["class", "when", "provenance", "citation", "note"]
     static let target = ["id", "year", "name", "share", "note"]
     static let sample = ["fact", "atLeast", "provenance", "citation", "note"]

@@ -114,13 +114,8 @@ struct Reader {
                   let id = log.string(map.required("id")), let year = log.integer(map.required("year")),
                   let name = log.text(map.required("name")) else { continue }
             let share = marked(map.required("share")) { (_: Element, m: MappingReader) -> Rational? in
-                guard let e = m.required("value"), let text = log.string(e) else { return nil }
-                guard text.hasSuffix("%"), let value = Rational(percent: Substring(text)), value >= .zero, value <= .one else {
-                    log.add(e, LocalizedText(vi: "cần một tỷ lệ từ 0% đến 100%, như 65%, gặp “\(text)”",
-                                             en: "expected a share between 0% and 100%, such as 65%, found “\(text)”"))
-                    return nil
-                }
-                return value
+                guard let e = m.required("value") else { return nil }
+                return percentShare(e)
             }
             guard let share else { continue }
             if let e = map.optional("share") { locate(.target(out.count), e) }
@@ -141,22 +136,57 @@ struct Reader {
         return out
     }
 
-    mutating func recognition(_ element: Element?, attributes: [AttributeDefinition]) -> RecognitionRules? {
+    /// Reads the recognition rules. A points standard needs the no-zero rule, classes and class
+    /// rules; a checklist states only the rules it has.
+    mutating func recognition(_ element: Element?, attributes: [AttributeDefinition], checklist: Bool) -> RecognitionRules? {
         guard let element, let map = MappingReader(element, allowed: Keys.recognition, log: log) else { return nil }
-        let noZero = marked(map.required("noZeroCriterion")) { _, m in log.boolean(m.required("value")) }
+        func key(_ name: String) -> Element? { checklist ? map.optional(name) : map.required(name) }
+        let noZeroElement = key("noZeroCriterion")
+        let noZero = noZeroElement == nil && checklist
+            ? Marked(false, provenance: .verified)
+            : marked(noZeroElement) { _, m in log.boolean(m.required("value")) }
         if let e = map.optional("noZeroCriterion") { locate(.noZeroCriterion, e) }
         var classes: [UnitClass] = []
-        for item in log.items(map.required("classes")) {
+        for item in log.items(key("classes")) {
             guard let m = MappingReader(item, allowed: Keys.unitClass, log: log) else { continue }
             let id = log.string(m.required("id"))
             let name = log.text(m.required("name"))
             let threshold = markedInteger(m.required("threshold"))
+            let mandatoryThreshold = markedInteger(m.optional("mandatoryThreshold"))
             guard let id, let name, let threshold else { continue }
             if let e = m.optional("threshold") { locate(.threshold(unitClass: classes.count), e) }
-            classes.append(UnitClass(id: id, name: name, threshold: threshold))
+            if let e = m.optional("mandatoryThreshold") { locate(.mandatoryThreshold(unitClass: classes.count), e) }
+            classes.append(UnitClass(id: id, name: name, threshold: threshold, mandatoryThreshold: mandatoryThreshold))
+        }
+        let minimumShare = marked(map.optional("minimumShare")) { (_: Element, m: MappingReader) -> Rational? in
+            guard let e = m.required("value") else { return nil }
+            return percentShare(e)
+        }
+        if let e = map.optional("minimumShare") { locate(.minimumShare, e) }
+        let allMandatory = marked(map.optional("allMandatory")) { _, m in log.boolean(m.required("value")) }
+        if let e = map.optional("allMandatory") { locate(.allMandatory, e) }
+        let notApplicable = marked(map.optional("notApplicable")) { (_: Element, m: MappingReader) -> Bool? in
+            guard let e = m.required("value"), let text = log.string(e) else { return nil }
+            guard text == "excluded" else {
+                log.add(e, LocalizedText(vi: "giá trị duy nhất được hỗ trợ là “excluded” (không tính vào cả số đạt lẫn tổng số), gặp “\(text)”",
+                                         en: "the only supported value is “excluded” (left out of both count and base), found “\(text)”"))
+                return nil
+            }
+            return true
+        }
+        if let e = map.optional("notApplicable") { locate(.notApplicable, e) }
+        var vetoes: [Veto] = []
+        for item in log.items(map.optional("vetoes")) {
+            guard let m = MappingReader(item, allowed: Keys.veto, log: log), let id = log.string(m.required("id")),
+                  let name = log.text(m.required("name")), let provenance = log.provenance(m.required("provenance"))
+            else { continue }
+            locate(.veto(vetoes.count), item)
+            vetoes.append(Veto(id: id, name: name, provenance: provenance, citation: log.string(m.optional("citation")),
+                               note: m.optional("note").flatMap { log.text($0) }))
         }
         var rules: [ClassRule] = []
-        for item in log.items(map.required("classRules")) {
+        let rulesElement = classes.isEmpty ? map.optional("classRules") : map.required("classRules")
+        for item in log.items(rulesElement) {
             guard let m = MappingReader(item, allowed: Keys.classRule, log: log),
                   let classID = log.string(m.required("class")) else { continue }
             guard let classIndex = classes.firstIndex(where: { $0.id == classID }) else {
@@ -189,7 +219,19 @@ struct Reader {
                                    note: m.optional("note").flatMap { log.text($0) }))
         }
         guard let noZero else { return nil }
-        return RecognitionRules(noZeroCriterion: noZero, classes: classes, classRules: rules)
+        return RecognitionRules(noZeroCriterion: noZero, classes: classes, classRules: rules, minimumShare: minimumShare,
+                                allMandatory: allMandatory, notApplicable: notApplicable, vetoes: vetoes)
+    }
+
+    /// A share written in percent, between 0% and 100%.
+    func percentShare(_ e: Element) -> Rational? {
+        guard let text = log.string(e) else { return nil }
+        guard text.hasSuffix("%"), let value = Rational(percent: Substring(text)), value >= .zero, value <= .one else {
+            log.add(e, LocalizedText(vi: "cần một tỷ lệ từ 0% đến 100%, như 65%, gặp “\(text)”",
+                                     en: "expected a share between 0% and 100%, such as 65%, found “\(text)”"))
+            return nil
+        }
+        return value
     }
 
     func unitType(_ name: String, _ element: Element) -> UnitType? {
@@ -215,17 +257,26 @@ struct Reader {
         let citation = log.string(map.optional("citation"))
         let provenance = log.provenance(map.required("provenance"))
         let note = map.optional("note").flatMap { log.text($0) }
-        let maximum = markedInteger(map.required("maximum"))
+        let responsible = map.optional("responsible").flatMap { log.text($0) }
         locate(.criterion(c), map.element)
-        if let e = map.optional("maximum") { locate(.criterionMaximum(c), e) }
         var indicators: [Indicator] = []
         let items = log.items(map.required("indicators"))
         for (i, item) in items.enumerated() {
             if let indicator = self.indicator(item, criterion: c, index: i) { indicators.append(indicator) }
         }
+        // A group of checklist items is worth its number of items; no maximum is written.
+        let onlyItems = !indicators.isEmpty && indicators.allSatisfy { $0.item != nil }
+        let maximum: Marked<Int>?
+        if onlyItems, map.optional("maximum") == nil, let provenance {
+            maximum = Marked(indicators.count, provenance: provenance, citation: citation, note: note)
+            locate(.criterionMaximum(c), map.element)
+        } else {
+            maximum = markedInteger(map.required("maximum"))
+            if let e = map.optional("maximum") { locate(.criterionMaximum(c), e) }
+        }
         guard let id, let number, let name, let provenance, let maximum, indicators.count == items.count else { return nil }
         return Criterion(id: id, number: Int(number), name: name, citation: citation, provenance: provenance,
-                         note: note, maximum: maximum, indicators: indicators)
+                         note: note, maximum: maximum, indicators: indicators, responsible: responsible)
     }
 
     private mutating func indicator(_ item: Element, criterion c: Int, index i: Int) -> Indicator? {
@@ -237,9 +288,22 @@ struct Reader {
         let note = map.optional("note").flatMap { log.text($0) }
         locate(.indicator(criterion: c, indicator: i), item)
         guard let kindElement = map.required("kind"), let kind = log.string(kindElement) else { return nil }
-        let kinds = ["activity", "count", "rate", "incidence"]
+        let kinds = ["activity", "item", "count", "rate", "incidence"]
         let scoring: Scoring?
         switch kind {
+        case "item":
+            // The item's answer is a fact of its own, named by the item's id.
+            let mandatory = marked(map.required("mandatory")) { _, m in log.boolean(m.required("value")) }
+            if let e = map.optional("mandatory") { locate(.itemMandatory(criterion: c, indicator: i), e) }
+            let mayBeNotApplicable = map.optional("mayBeNotApplicable").flatMap { log.boolean($0) } ?? false
+            guard let id, let name, let mandatory else { return nil }
+            if facts.contains(where: { $0.id == id }) {
+                log.add(item, LocalizedText(vi: "mã tiêu chí “\(id)” trùng với một dữ kiện đã khai báo",
+                                            en: "item id “\(id)” is already used by a fact"))
+                return nil
+            }
+            facts.append(FactDefinition(id: id, type: .answer, name: name))
+            scoring = .item(ChecklistItem(fact: facts.count - 1, mandatory: mandatory, mayBeNotApplicable: mayBeNotApplicable))
         case "activity":
             let fact = map.required("fact").flatMap { e in log.string(e).flatMap { factIndex($0, e, type: .boolean) } }
             let points = markedInteger(map.required("points"))
@@ -257,6 +321,10 @@ struct Reader {
                 vi: "loại chỉ tiêu “\(kind)” không hợp lệ; dùng \(kinds.joined(separator: ", ")).\(hint.vi)",
                 en: "invalid indicator kind “\(kind)”; use \(kinds.joined(separator: ", ")).\(hint.en)"))
             scoring = nil
+        }
+        if let typeElement = map.optional("mandatory") ?? map.optional("mayBeNotApplicable"), kind != "item" {
+            log.add(typeElement, LocalizedText(vi: "“mandatory” và “mayBeNotApplicable” chỉ dùng cho chỉ tiêu loại “item”",
+                                               en: "“mandatory” and “mayBeNotApplicable” belong to indicators of kind “item” only"))
         }
         guard let id, let name, let provenance, let scoring else { return nil }
         return Indicator(id: id, name: name, citation: citation, provenance: provenance, note: note, scoring: scoring)

@@ -7,18 +7,24 @@ import PhuhopCore
 ///
 /// Columns: `unit.id`, `unit.name`, `unit.province`, `unit.unitType`, `period.from`,
 /// `period.to` (required); `unit.<attribute>` for each attribute of the standard; one column
-/// per fact id. An empty cell is a fact not supplied (missing).
+/// per fact id. An empty cell is a fact not supplied (missing). A checklist adds one column per
+/// item (answered `dat`, `chuaDat`, `notApplicable` or their Vietnamese words; every item must be
+/// answered), `veto.<id>` per veto event (`không`, `có` or the date it happened; empty: not
+/// declared), and optional `unit.commune` and `assessment`.
 public struct EvidenceCSV: Sendable {
     enum Column: Sendable, Equatable {
         case id, name, province, unitType, from, to
         case attribute(Int)
         case fact(Int)
+        case commune, assessment
+        case veto(Int)
     }
 
     public let file: String
     public let standard: Standard
     private let columns: [Column]
     private let names: [String]
+    private let hasItems: Bool
 
     static let required: [(String, Column)] = [
         ("unit.id", .id), ("unit.name", .name), ("unit.province", .province), ("unit.unitType", .unitType),
@@ -36,6 +42,13 @@ public struct EvidenceCSV: Sendable {
             let name = raw.trimmingCharacters(in: .whitespaces)
             if let column = EvidenceCSV.required.first(where: { $0.0 == name })?.1 {
                 columns.append(column)
+            } else if name == "unit.commune" {
+                columns.append(.commune)
+            } else if name == "assessment" {
+                columns.append(.assessment)
+            } else if name.hasPrefix("veto."),
+                      let v = standard.recognition.vetoes.firstIndex(where: { $0.id == name.dropFirst(5) }) {
+                columns.append(.veto(v))
             } else if name.hasPrefix("unit."), let a = standard.attributeIndex(String(name.dropFirst(5))
                 .replacingOccurrences(of: "attributes.", with: "")) {
                 columns.append(.attribute(a))
@@ -66,6 +79,7 @@ public struct EvidenceCSV: Sendable {
         if !problems.isEmpty { throw InputError(problems) }
         self.columns = columns
         names = header
+        hasItems = standard.hasItems
     }
 
     /// Reads one row into evidence, or every problem in it.
@@ -87,14 +101,36 @@ public struct EvidenceCSV: Sendable {
         var attributes = [Bool?](repeating: nil, count: standard.attributes.count)
         var facts = [FactValue?](repeating: nil, count: standard.facts.count)
         var factColumns = [Int](repeating: -1, count: standard.facts.count)
+        var commune: String?
+        var assessment = Assessment.selfAssessment
+        var vetoEvents: [VetoEvent]?
         for (n, column) in columns.enumerated() {
             let cell = FactText.trimmed(fields[n])
             switch column {
             case .id: id = cell
             case .name: name = EvidenceCSV.nfc(cell)
             case .province: province = EvidenceCSV.nfc(cell)
+            case .commune:
+                commune = cell.isEmpty ? nil : cell
+            case .assessment:
+                guard !cell.isEmpty else { continue }
+                if let value = Assessment(rawValue: cell) {
+                    assessment = value
+                } else {
+                    problem(n, LocalizedText(vi: "cần selfAssessment hoặc inspection, gặp “\(cell)”",
+                                             en: "expected selfAssessment or inspection, found “\(cell)”"))
+                }
+            case .veto(let v):
+                switch FactText.vetoCell(cell) {
+                case .success(nil): break
+                case .success(let declared?):
+                    var events = vetoEvents ?? []
+                    if declared.happened { events.append(VetoEvent(veto: v, date: declared.date, description: nil)) }
+                    vetoEvents = events
+                case .failure(let p): problem(n, p.message)
+                }
             case .unitType:
-                switch FactText.unitType(cell) {
+                switch FactText.unitType(cell, standard: standard) {
                 case .success(let type): unitType = type
                 case .failure(let p): problem(n, p.message)
                 }
@@ -137,10 +173,17 @@ public struct EvidenceCSV: Sendable {
             }
         }
         for (f, p) in FactText.inconsistencies(facts, standard: standard) { problem(factColumns[f], p.message) }
+        if hasItems {
+            for (f, p) in FactText.answerProblems(facts, standard: standard) {
+                problem(factColumns[f] >= 0 ? factColumns[f] : (columns.firstIndex(of: .fact(f)) ?? 0), p.message)
+            }
+        }
         guard problems.isEmpty, let unitType, let period else { return .failure(InputError(problems)) }
         return .success(Evidence(
-            unit: UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes),
-            period: period, facts: facts, sources: [FactSource?](repeating: nil, count: standard.facts.count)))
+            unit: UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes,
+                           commune: commune),
+            period: period, facts: facts, sources: [FactSource?](repeating: nil, count: standard.facts.count),
+            vetoEvents: vetoEvents, assessment: assessment))
     }
 
     /// The text in NFC. Text without combining marks is taken as already composed, which is
@@ -156,13 +199,16 @@ public struct EvidenceCSV: Sendable {
 
     /// The header line for evidence of this standard, in the column order `row(_:)` writes.
     public static func header(for standard: Standard) -> [String] {
-        required.map(\.0) + standard.attributes.map { "unit.\($0.id)" } + standard.facts.map(\.id)
+        let checklist = standard.hasItems ? ["unit.commune", "assessment"] : []
+        return required.map(\.0) + checklist + standard.attributes.map { "unit.\($0.id)" } + standard.facts.map(\.id)
+            + standard.recognition.vetoes.map { "veto.\($0.id)" }
     }
 
     /// One evidence record as cells in `header(for:)` order.
     public static func row(_ evidence: Evidence, standard: Standard) -> [String] {
         var cells = [evidence.unit.id, evidence.unit.name, evidence.unit.province, evidence.unit.unitType.rawValue,
                      evidence.period.from.description, evidence.period.to.description]
+        if standard.hasItems { cells += [evidence.unit.commune ?? "", evidence.assessment.rawValue] }
         cells += evidence.unit.attributes.map { $0.map { $0 ? "true" : "false" } ?? "" }
         cells += evidence.facts.map { value in
             switch value {
@@ -170,7 +216,16 @@ public struct EvidenceCSV: Sendable {
             case .count(let n)?: String(n)
             case .boolean(let b)?: b ? "true" : "false"
             case .share(let s)?: DecimalText.plain(s.multiplied(by: 100)) + "%"
+            case .answer(let a)?: a.rawValue
             }
+        }
+        for v in standard.recognition.vetoes.indices {
+            guard let events = evidence.vetoEvents else {
+                cells.append("")
+                continue
+            }
+            let happened = events.filter { $0.veto == v }
+            cells.append(happened.isEmpty ? "không" : happened.first?.date?.description ?? "có")
         }
         return cells
     }

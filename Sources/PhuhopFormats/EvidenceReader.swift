@@ -4,8 +4,8 @@ import PhuhopCore
 /// Reads evidence documents (YAML or JSON) for one standard, rejecting inconsistent evidence
 /// with every problem named by file, line and field.
 public enum EvidenceReader {
-    static let keys = ["standard", "unit", "period", "facts", "note"]
-    static let unitKeys = ["id", "name", "province", "unitType", "attributes"]
+    static let keys = ["standard", "unit", "period", "facts", "items", "vetoEvents", "assessment", "note"]
+    static let unitKeys = ["id", "name", "province", "unitType", "attributes", "commune"]
 
     /// The standard id an evidence document asks for, if it names one.
     public static func requestedStandard(in data: Data, file: String) throws -> String? {
@@ -38,10 +38,18 @@ public enum EvidenceReader {
         var facts = [FactValue?](repeating: nil, count: standard.facts.count)
         var sources = [FactSource?](repeating: nil, count: standard.facts.count)
         var factElements = [Element?](repeating: nil, count: standard.facts.count)
-        if let factsElement = map.required("facts"), let factMap = MappingReader(factsElement, allowed: [], log: log) {
+        let hasItems = standard.hasItems
+        let hasFacts = standard.facts.contains { $0.type != .answer }
+        let factsElement = hasFacts ? map.required("facts") : map.optional("facts")
+        if let factsElement, let factMap = MappingReader(factsElement, allowed: [], log: log) {
             for (key, element) in factMap.entries {
-                guard let index = standard.factIndex(key) else {
-                    let hint = Suggestion.hint(for: key, in: standard.facts.map(\.id))
+                guard let index = standard.factIndex(key), standard.facts[index].type != .answer else {
+                    if standard.factIndex(key) != nil {
+                        log.add(element, LocalizedText(vi: "“\(key)” là một tiêu chí của bảng kiểm: ghi trong “items”",
+                                                       en: "“\(key)” is a checklist item: write it under “items”"))
+                        continue
+                    }
+                    let hint = Suggestion.hint(for: key, in: standard.facts.filter { $0.type != .answer }.map(\.id))
                     log.add(element, LocalizedText(vi: "dữ kiện không được biết “\(key)”.\(hint.vi)",
                                                    en: "unknown fact “\(key)”.\(hint.en)"))
                     continue
@@ -57,11 +65,87 @@ public enum EvidenceReader {
                 factElements[index] = valueElement
             }
         }
+        let itemsElement = hasItems ? map.required("items") : map.optional("items")
+        if let itemsElement {
+            readItems(itemsElement, standard: standard, log: log, facts: &facts, sources: &sources, elements: &factElements)
+        }
         for (index, problem) in FactText.inconsistencies(facts, standard: standard) {
             if let element = factElements[index] { log.add(element, problem.message) }
         }
+        if hasItems, let itemsElement {
+            for (index, problem) in FactText.answerProblems(facts, standard: standard) {
+                log.add(factElements[index] ?? itemsElement, problem.message)
+            }
+        }
+        let vetoEvents = readVetoEvents(map.optional("vetoEvents"), standard: standard, log: log)
+        var assessment = Assessment.selfAssessment
+        if let e = map.optional("assessment"), let text = log.string(e) {
+            if let value = Assessment(rawValue: text) {
+                assessment = value
+            } else {
+                let names = Assessment.allCases.map(\.rawValue)
+                log.add(e, LocalizedText(vi: "cần \(names.joined(separator: " hoặc ")), gặp “\(text)”",
+                                         en: "expected \(names.joined(separator: " or ")), found “\(text)”"))
+            }
+        }
         guard let unit, let period else { return nil }
-        return Evidence(unit: unit, period: period, facts: facts, sources: sources)
+        return Evidence(unit: unit, period: period, facts: facts, sources: sources, vetoEvents: vetoEvents,
+                        assessment: assessment)
+    }
+
+    /// Reads `items:`: each item's answer, alone or with a note and the supporting document.
+    private static func readItems(_ element: Element, standard: Standard, log: DiagnosticLog, facts: inout [FactValue?],
+                                  sources: inout [FactSource?], elements: inout [Element?]) {
+        guard let itemMap = MappingReader(element, allowed: [], log: log) else { return }
+        let itemIDs = standard.criteria.flatMap { $0.indicators.filter { $0.item != nil }.map(\.id) }
+        for (key, value) in itemMap.entries {
+            guard let index = standard.factIndex(key), standard.facts[index].type == .answer else {
+                let hint = Suggestion.hint(for: key, in: itemIDs)
+                log.add(value, LocalizedText(vi: "tiêu chí không được biết “\(key)” trong \(standard.id).\(hint.vi)",
+                                             en: "unknown item “\(key)” in \(standard.id).\(hint.en)"))
+                continue
+            }
+            elements[index] = value
+            // A blank answer is reported with the unanswered items, at its own line.
+            guard !value.isNull else { continue }
+            var answerElement = value
+            if case .mapping = value.node {
+                guard let m = MappingReader(value, allowed: ["answer", "note", "document", "date", "collectedBy"], log: log),
+                      let a = m.required("answer") else { continue }
+                answerElement = a
+                let note = log.string(m.optional("note"))
+                let document = log.string(m.optional("document"))
+                let date = log.date(m.optional("date"))
+                let by = log.string(m.optional("collectedBy"))
+                if note != nil || document != nil || date != nil || by != nil {
+                    sources[index] = FactSource(document: document, date: date, collectedBy: by, note: note)
+                }
+            }
+            elements[index] = answerElement
+            facts[index] = readValue(answerElement, definition: standard.facts[index], log: log)
+        }
+    }
+
+    /// Reads `vetoEvents:`, a list of `{event, date, description}`; nil when the key is absent.
+    private static func readVetoEvents(_ element: Element?, standard: Standard, log: DiagnosticLog) -> [VetoEvent]? {
+        guard let element else { return nil }
+        let vetoes = standard.recognition.vetoes
+        var events: [VetoEvent] = []
+        for item in log.items(element) {
+            guard let m = MappingReader(item, allowed: ["event", "date", "description"], log: log),
+                  let e = m.required("event"), let id = log.string(e) else { continue }
+            guard let v = vetoes.firstIndex(where: { $0.id == id }) else {
+                let ids = vetoes.map(\.id)
+                let hint = Suggestion.hint(for: id, in: ids)
+                log.add(e, ids.isEmpty
+                    ? LocalizedText(vi: "chuẩn \(standard.id) không có sự việc loại trừ nào", en: "standard \(standard.id) has no veto events")
+                    : LocalizedText(vi: "sự việc loại trừ không được biết “\(id)”; dùng \(ids.joined(separator: ", ")).\(hint.vi)",
+                                    en: "unknown veto event “\(id)”; use \(ids.joined(separator: ", ")).\(hint.en)"))
+                continue
+            }
+            events.append(VetoEvent(veto: v, date: log.date(m.optional("date")), description: log.string(m.optional("description"))))
+        }
+        return events
     }
 
     private static func readUnit(_ element: Element?, standard: Standard, log: DiagnosticLog) -> UnitInfo? {
@@ -71,7 +155,7 @@ public enum EvidenceReader {
         let province = log.string(map.required("province"))
         var unitType: UnitType?
         if let e = map.required("unitType"), let text = log.string(e) {
-            switch FactText.unitType(text) {
+            switch FactText.unitType(text, standard: standard) {
             case .success(let type): unitType = type
             case .failure(let problem): log.add(e, problem.message)
             }
@@ -88,8 +172,9 @@ public enum EvidenceReader {
                 if !value.isNull { attributes[a] = log.boolean(value) }
             }
         }
+        let commune = log.string(map.optional("commune"))
         guard let id, let name, let province, let unitType else { return nil }
-        return UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes)
+        return UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes, commune: commune)
     }
 
     private static func readPeriod(_ element: Element?, standard: Standard, log: DiagnosticLog) -> Period? {

@@ -48,6 +48,68 @@ public enum FactText {
                                             en: "a share must be between 0% and 100%, found \(text)"))
             }
             return .success(.share(share))
+        case .answer:
+            guard let answer = answer(text) else {
+                return .failure(FactProblem(
+                    vi: "cần Đạt, Chưa đạt hoặc Không áp dụng (dat, chuaDat, notApplicable), gặp “\(text)”",
+                    en: "expected dat, chuaDat or notApplicable (Đạt, Chưa đạt, Không áp dụng), found “\(text)”"))
+            }
+            return .success(.answer(answer))
+        }
+    }
+
+    /// A checklist answer in either the identifiers or the Vietnamese words a form shows.
+    static func answer(_ text: String) -> ItemAnswer? {
+        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+            .split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
+        switch folded {
+        case "dat", "đạt": return .dat
+        case "chuadat", "chưa đạt": return .chuaDat
+        case "notapplicable", "not applicable", "không áp dụng", "n/a": return .notApplicable
+        default: return nil
+        }
+    }
+
+    /// Problems with a checklist's answers: an item left unanswered, or answered not applicable
+    /// where the standard does not allow it. Each problem names the item's answer fact.
+    public static func answerProblems(_ facts: [FactValue?], standard: Standard) -> [(fact: Int, problem: FactProblem)] {
+        var out: [(Int, FactProblem)] = []
+        let excluded = standard.recognition.notApplicable?.value == true
+        for criterion in standard.criteria {
+            for indicator in criterion.indicators {
+                guard let item = indicator.item else { continue }
+                switch facts[item.fact] {
+                case nil:
+                    out.append((item.fact, FactProblem(
+                        vi: "tiêu chí \(indicator.id) chưa có câu trả lời (Đạt, Chưa đạt hoặc Không áp dụng)",
+                        en: "item \(indicator.id) has no answer (dat, chuaDat or notApplicable)")))
+                case .answer(.notApplicable)? where !(item.mayBeNotApplicable && excluded):
+                    let what = item.mandatory.value
+                        ? LocalizedText(vi: "tiêu chí bắt buộc \(indicator.id)", en: "mandatory item \(indicator.id)")
+                        : LocalizedText(vi: "tiêu chí \(indicator.id)", en: "item \(indicator.id)")
+                    out.append((item.fact, FactProblem(
+                        vi: "\(what.vi) không được đánh giá “Không áp dụng” theo \(standard.id); chọn Đạt hoặc Chưa đạt",
+                        en: "\(what.en) may not be answered not applicable under \(standard.id); answer dat or chuaDat")))
+                default:
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// A veto cell of a CSV row: empty is not declared, `không`/`0` is none, a date or `có` an event.
+    static func vetoCell(_ text: String) -> Result<(happened: Bool, date: CalendarDate?)?, FactProblem> {
+        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        switch folded {
+        case "": return .success(nil)
+        case "0", "không", "khong", "no", "false": return .success((false, nil))
+        case "1", "có", "co", "yes", "true": return .success((true, nil))
+        default:
+            if let date = CalendarDate(iso: folded) { return .success((true, date)) }
+            return .failure(FactProblem(
+                vi: "cần “không”, “có” hoặc ngày xảy ra dạng YYYY-MM-DD, gặp “\(text)”",
+                en: "expected “no”, “yes” or the date it happened as YYYY-MM-DD, found “\(text)”"))
         }
     }
 
@@ -89,9 +151,18 @@ public struct FactProblem: Error, Sendable {
 }
 
 extension FactText {
-    /// A unit type written as text, or what is wrong with it.
-    public static func unitType(_ text: String) -> Result<UnitType, FactProblem> {
-        if let type = UnitType(rawValue: text) { return .success(type) }
+    /// A unit type written as text, or what is wrong with it; the type must be one the
+    /// standard applies to.
+    public static func unitType(_ text: String, standard: Standard? = nil) -> Result<UnitType, FactProblem> {
+        if let type = UnitType(rawValue: text) {
+            if let standard, !standard.unitTypes.isEmpty, !standard.unitTypes.contains(type) {
+                let names = standard.unitTypes.map(\.rawValue).joined(separator: ", ")
+                return .failure(FactProblem(
+                    vi: "chuẩn \(standard.id) không áp dụng cho loại đơn vị “\(text)”; dùng \(names)",
+                    en: "standard \(standard.id) does not apply to the unit type “\(text)”; use \(names)"))
+            }
+            return .success(type)
+        }
         let names = UnitType.allCases.map(\.rawValue)
         let hint = Suggestion.hint(for: text, in: names)
         return .failure(FactProblem(

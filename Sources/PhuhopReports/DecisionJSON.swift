@@ -20,15 +20,18 @@ public enum DecisionJSON {
             ("unit", .object([
                 ("id", .string(unit.id)), ("name", .string(unit.name)), ("province", .string(unit.province)),
                 ("unitType", .string(unit.unitType.rawValue)), ("attributes", .object(attributes)),
+                ("commune", .string(unit.commune)),
             ])),
             ("period", .object([("from", .string(decision.period.from.description)),
                                 ("to", .string(decision.period.to.description))])),
             ("standard", .object([
                 ("id", .string(standard.id)), ("version", .string(standard.version)), ("hash", .string(reference.hash)),
                 ("title", .string(standard.title(l))), ("citation", .string(standard.citation)),
+                ("kind", .string(standard.kind.rawValue)),
             ])),
-            ("outcome", .string(decision.outcome.rawValue)),
-            ("outcomeText", .string(ReasonText.outcome(decision.outcome)(l))),
+            ("assessment", .string(decision.assessment.rawValue)),
+            ("outcome", .string(decision.outcome.id(for: standard.kind))),
+            ("outcomeText", .string(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
             ("provisional", .bool(decision.provisional)),
             ("total", .int(decision.total)),
             ("lowestTotal", .int(Int64(decision.lowestTotal))),
@@ -46,6 +49,35 @@ public enum DecisionJSON {
             ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0, language: l), l) })),
             ("evidence", .array(standard.facts.indices.compactMap { f in evidence(f, decision, standard, l) })),
             ("distance", distance(decision, standard, l)),
+            ("checklist", checklist(decision, standard, l)),
+            ("vetoEvents", decision.vetoEvents.map { events in .array(events.map { event in
+                .object([("id", .string(standard.recognition.vetoes[event.veto].id)),
+                         ("name", .string(standard.recognition.vetoes[event.veto].name(l))),
+                         ("date", .string(event.date?.description)), ("description", .string(event.description))])
+            }) } ?? .null),
+        ])
+    }
+
+    /// The counts of a checklist and its remediation plan.
+    private static func checklist(_ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
+        guard let t = decision.checklist else { return .null }
+        let plan = RemediationPlan(decision, standard: standard)
+        let entries: [JSONValue] = plan?.entries.map { entry in
+            let indicator = standard.criteria[entry.criterion].indicators[entry.indicator]
+            return .object([
+                ("item", .string(indicator.id)), ("text", .string(indicator.name(l))), ("mandatory", .bool(entry.mandatory)),
+                ("responsible", .string(entry.responsible.map { $0(l) })), ("deadline", .string(plan?.deadline.map { $0(l) })),
+                ("note", .string(entry.note)), ("citation", .string(indicator.citation)),
+            ])
+        } ?? []
+        return .object([
+            ("items", .int(Int64(t.items))), ("met", .int(Int64(t.met))), ("notMet", .int(Int64(t.notMet))),
+            ("notApplicable", .int(Int64(t.notApplicable))), ("unanswered", .int(Int64(t.unanswered))),
+            ("applicable", .int(Int64(t.applicable))), ("required", .int(t.required)),
+            ("mandatory", .int(Int64(t.mandatory))), ("mandatoryMet", .int(Int64(t.mandatoryMet))),
+            ("mandatoryApplicable", .int(Int64(t.mandatoryApplicable))), ("mandatoryRequired", .int(t.mandatoryRequired)),
+            ("summary", .string(ReasonText.tally(t, language: l))),
+            ("remediation", .array(entries)),
         ])
     }
 
@@ -102,11 +134,12 @@ public enum DecisionJSON {
         case .count(let n): value = .int(n)
         case .boolean(let b): value = .bool(b)
         case .share(let share): value = .string(ReasonText.percent(share, language: .en))
+        case .answer(let answer): value = .string(answer.rawValue)
         }
         var source: JSONValue = .null
         if decision.sources.indices.contains(f), let s = decision.sources[f] {
             source = .object([("document", .string(s.document)), ("date", .string(s.date?.description)),
-                              ("collectedBy", .string(s.collectedBy))])
+                              ("collectedBy", .string(s.collectedBy)), ("note", .string(s.note))])
         }
         return .object([("id", .string(standard.facts[f].id)), ("name", .string(standard.facts[f].name(l))),
                         ("value", value), ("source", source)])
@@ -155,6 +188,7 @@ public enum DecisionJSON {
         case .missing: "missing"
         case .insufficientSample: "insufficientSample"
         case .outsideBands: "outsideBands"
+        case .answer(let answer): answer.rawValue
         }
     }
 }

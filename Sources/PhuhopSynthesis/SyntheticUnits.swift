@@ -24,6 +24,7 @@ public struct SyntheticUnits: Sendable {
         case event
         case boolean
         case share
+        case answer
     }
 
     /// The 34 provinces and centrally-run cities since 2025; the first six are cities.
@@ -51,7 +52,7 @@ public struct SyntheticUnits: Sendable {
         for criterion in standard.criteria {
             for indicator in criterion.indicators {
                 switch indicator.scoring {
-                case .activity: break
+                case .activity, .item: break
                 case .count(let fact, _): events.insert(fact)
                 case .ratio(let ratio):
                     samples.formUnion(ratio.minimumSample.map(\.fact))
@@ -67,6 +68,7 @@ public struct SyntheticUnits: Sendable {
             switch fact.type {
             case .boolean: return .boolean
             case .share: return .share
+            case .answer: return .answer
             case .count:
                 if samples.contains(f) { return .sample }
                 if events.contains(f) { return .event }
@@ -100,6 +102,9 @@ public struct SyntheticUnits: Sendable {
         let roll = random.below(100)
         var type: UnitType = roll < (isCity ? 45 : 75) ? .xa : roll < 96 ? .phuong : roll < 99 ? .thiTran : .dacKhu
         if type == .dacKhu && !SyntheticUnits.islandProvinces.contains(province) { type = .xa }
+        if !standard.unitTypes.isEmpty && !standard.unitTypes.contains(type) {
+            type = standard.unitTypes[Int(random.below(UInt64(standard.unitTypes.count)))]
+        }
         let attributes: [Bool?] = standard.attributes.map { attribute in
             switch attribute.id {
             case "centralCity": return isCity
@@ -119,6 +124,7 @@ public struct SyntheticUnits: Sendable {
             case .event: facts[f] = .count(random.below(100) < (strength < 85 ? 92 : 70) ? 0 : 1 + random.below(3))
             case .boolean: facts[f] = .boolean(random.below(100) < (strength < 90 ? 97 : 75))
             case .share: facts[f] = .share(Rational(2 + random.below(24), 100) ?? .zero)
+            case .answer: facts[f] = .answer(random.below(100) < (strength < 80 ? 97 : 85) ? .dat : .chuaDat)
             case .population, .part: break
             }
         }
