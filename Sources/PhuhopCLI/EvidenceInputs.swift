@@ -79,6 +79,8 @@ struct EvidenceInputs {
             guard let record else { break }
             // Blank lines, and rows of empty cells as spreadsheets leave below a table, are not units.
             if record.fields.allSatisfy({ FactText.trimmed($0).isEmpty }) { continue }
+            // A row starting with # is a remark, such as the item texts a blank form carries.
+            if record.fields.first.map({ FactText.trimmed($0).hasPrefix("#") }) == true { continue }
             var read: [Evidence] = []
             var failure: InputError?
             for table in tables {

@@ -10,7 +10,7 @@ struct Score: PhuhopCommand {
         abstract: "Chấm điểm tệp bằng chứng / Score evidence files (YAML or JSON; - reads standard input).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown
+        case text, json, markdown, html
     }
 
     @Argument(help: "Evidence files (YAML or JSON); - reads standard input.")
@@ -19,7 +19,7 @@ struct Score: PhuhopCommand {
     @Option(help: "Standard id, such as qd06-2019 (default: the one the evidence names, or the only one).")
     var standard: String?
 
-    @Option(help: "Output format: text, json or markdown.")
+    @Option(help: "Output format: text, json, markdown, or html (checklists: the report a school posts).")
     var format: Format = .text
 
     @OptionGroup var shared: SharedOptions
@@ -58,9 +58,17 @@ struct Score: PhuhopCommand {
             let values = decisions.map { DecisionJSON.value($0.0, $0.1, language: shared.lang) }
             let json = values.count == 1 ? values[0] : .array(values)
             console.write(json.rendered() + "\n")
-        case .text, .markdown:
+        case .text, .markdown, .html:
             let report = DecisionReport(style: format == .text ? .text : .markdown, language: shared.lang)
-            console.write(decisions.map { report.render($0.0, $0.1) }.joined(separator: "\n"))
+            let checklist = ChecklistReport(style: format == .text ? .text : format == .markdown ? .markdown : .html,
+                                            language: shared.lang)
+            if format == .html, decisions.contains(where: { $0.0.checklist == nil }) {
+                throw CommandError(vi: "định dạng html dành cho bảng kiểm (trường học, ngôi nhà an toàn); dùng markdown",
+                                   en: "the html format is for checklists (safe school, safe home); use markdown")
+            }
+            console.write(decisions.map { decision, reference in
+                decision.checklist != nil ? checklist.render(decision, reference) : report.render(decision, reference)
+            }.joined(separator: "\n"))
         }
         return 0
     }

@@ -10,6 +10,29 @@ public struct CaseExpectation: Sendable {
     public var reasons: [String]?
     /// The exact set of missing facts (ids, or `unit.attributes.NAME`).
     public var missing: [String]?
+    /// What a checklist case expects of the counts.
+    public var checklist = Checklist()
+
+    /// A checklist's expected counts; each nil is not checked.
+    public struct Checklist: Sendable {
+        public var met: Int?
+        public var applicable: Int?
+        public var required: Int?
+        public var mandatoryMet: Int?
+        public var mandatoryApplicable: Int?
+        /// The exact set of items not met (ids).
+        public var notMet: [String]?
+
+        public init(met: Int? = nil, applicable: Int? = nil, required: Int? = nil, mandatoryMet: Int? = nil,
+                    mandatoryApplicable: Int? = nil, notMet: [String]? = nil) {
+            self.met = met
+            self.applicable = applicable
+            self.required = required
+            self.mandatoryMet = mandatoryMet
+            self.mandatoryApplicable = mandatoryApplicable
+            self.notMet = notMet
+        }
+    }
 
     public init(outcome: Outcome, total: Int?, unitClass: String?, provisional: Bool?,
                 criteria: [(id: String, points: Int?)], reasons: [String]?, missing: [String]?) {
@@ -26,7 +49,24 @@ public struct CaseExpectation: Sendable {
     public func mismatches(_ decision: Decision, standard: Standard) -> [String] {
         var out: [String] = []
         if decision.outcome != outcome {
-            out.append("outcome: expected \(outcome.rawValue), got \(decision.outcome.rawValue)")
+            out.append("outcome: expected \(outcome.id(for: standard.kind)), got \(decision.outcome.id(for: standard.kind))")
+        }
+        let t = decision.checklist
+        for (name, want, got) in [("met", checklist.met, t?.met), ("applicable", checklist.applicable, t?.applicable),
+                                  ("required", checklist.required, t?.required),
+                                  ("mandatoryMet", checklist.mandatoryMet, t?.mandatoryMet),
+                                  ("mandatoryApplicable", checklist.mandatoryApplicable, t?.mandatoryApplicable)] {
+            if let want, got != want {
+                out.append("\(name): expected \(want), got \(got.map(String.init) ?? "none")")
+            }
+        }
+        if let notMet = checklist.notMet {
+            let got = Set(RemediationPlan(decision, standard: standard)?.entries.map {
+                standard.criteria[$0.criterion].indicators[$0.indicator].id
+            } ?? [])
+            if got != Set(notMet) {
+                out.append("notMet: expected \(notMet.sorted()), got \(got.sorted())")
+            }
         }
         if let total, decision.total != total {
             out.append("total: expected \(total), got \(decision.total.map(String.init) ?? "unknown")")

@@ -35,18 +35,19 @@ public enum CaseReader {
         }
         let description = log.string(map.required("description")) ?? ""
         let evidence = map.required("evidence").flatMap { EvidenceReader.read($0, standard: standard, log: log) }
-        let expectation = map.required("expect").flatMap { readExpectation($0, log: log) }
+        let expectation = map.required("expect").flatMap { readExpectation($0, kind: standard.kind, log: log) }
         try log.throwIfAny()
         guard let evidence, let expectation else { throw InputError(log.items) }
         return GoldenCase(file: file, description: description, evidence: evidence, expectation: expectation)
     }
 
-    private static func readExpectation(_ element: Element, log: DiagnosticLog) -> CaseExpectation? {
-        let keys = ["outcome", "total", "class", "provisional", "criteria", "reasons", "missing"]
+    private static func readExpectation(_ element: Element, kind: StandardKind, log: DiagnosticLog) -> CaseExpectation? {
+        let keys = ["outcome", "total", "class", "provisional", "criteria", "reasons", "missing", "met", "applicable",
+                    "required", "mandatoryMet", "mandatoryApplicable", "notMet"]
         guard let map = MappingReader(element, allowed: keys, log: log) else { return nil }
         guard let outcomeElement = map.required("outcome"), let name = log.string(outcomeElement) else { return nil }
-        guard let outcome = Outcome(rawValue: name) else {
-            let hint = Suggestion.hint(for: name, in: Outcome.allCases.map(\.rawValue))
+        guard let outcome = Outcome(id: name, kind: kind) else {
+            let hint = Suggestion.hint(for: name, in: Outcome.allCases.map { $0.id(for: kind) })
             log.add(outcomeElement, LocalizedText(vi: "kết quả “\(name)” không hợp lệ.\(hint.vi)",
                                                   en: "invalid outcome “\(name)”.\(hint.en)"))
             return nil
@@ -57,12 +58,18 @@ public enum CaseReader {
                 criteria.append((id, value.isNull ? nil : log.integer(value).map { Int($0) }))
             }
         }
-        return CaseExpectation(
+        var expectation = CaseExpectation(
             outcome: outcome, total: log.integer(map.optional("total")).map { Int($0) },
             unitClass: log.string(map.optional("class")),
             provisional: map.optional("provisional").flatMap { log.boolean($0) },
             criteria: criteria,
             reasons: map.has("reasons") ? (log.strings(map.optional("reasons")) ?? []) : nil,
             missing: map.has("missing") ? (log.strings(map.optional("missing")) ?? []) : nil)
+        func count(_ key: String) -> Int? { log.integer(map.optional(key)).map { Int($0) } }
+        expectation.checklist = CaseExpectation.Checklist(
+            met: count("met"), applicable: count("applicable"), required: count("required"),
+            mandatoryMet: count("mandatoryMet"), mandatoryApplicable: count("mandatoryApplicable"),
+            notMet: map.has("notMet") ? (log.strings(map.optional("notMet")) ?? []) : nil)
+        return expectation
     }
 }

@@ -38,7 +38,7 @@ public struct DecisionReport: Sendable {
             (vi ? "Đơn vị" : "Unit", "\(unit.name) (\(unit.id)), \(unit.unitType.name(l)), \(unit.province)"),
             (vi ? "Kỳ đánh giá" : "Period", period),
             (vi ? "Bộ tiêu chí" : "Standard", "\(standard.title(l)) — \(standard.id) \(standard.version)"),
-            (vi ? "Kết quả" : "Outcome", strong(ReasonText.outcome(decision.outcome)(l))),
+            (vi ? "Kết quả" : "Outcome", strong(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
         ]
         let total = decision.total.map { "\($0)/\(decision.maximum)" }
             ?? (vi ? "chưa xác định (từ \(decision.lowestTotal) đến \(decision.highestTotal))"
@@ -49,7 +49,7 @@ public struct DecisionReport: Sendable {
             facts.append((vi ? "Nhóm đơn vị" : "Class", "\(unitClass.name(l)) (\(unitClass.id))"))
             facts.append((vi ? "Ngưỡng công nhận" : "Threshold",
                           vi ? "từ \(unitClass.threshold.value) điểm trở lên" : "\(unitClass.threshold.value) points or more"))
-        } else {
+        } else if !standard.recognition.classes.isEmpty {
             facts.append((vi ? "Nhóm đơn vị" : "Class", vi ? "chưa xác định" : "undetermined"))
         }
         out.append(fields(facts))
