@@ -1,13 +1,14 @@
 import Foundation
 
 /// The YAML and JSON files under a folder, at any depth, sorted: what `batch`, `compare` and
-/// `test` read from a folder.
+/// `test` read from a folder (`rollup` adds its CSV survey sheets).
 enum DataFiles {
-    static func under(_ folder: String) -> [String] {
+    static func under(_ folder: String, including extra: [String] = []) -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
+        let suffixes = ["yaml", "yml", "json"] + extra
         var files: [String] = []
         while let name = enumerator?.nextObject() as? String {
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") { files.append(folder + "/" + name) }
+            if suffixes.contains(where: { name.lowercased().hasSuffix("." + $0) }) { files.append(folder + "/" + name) }
         }
         return files.sorted()
     }

@@ -77,10 +77,7 @@ struct EvidenceInputs {
                 continue
             }
             guard let record else { break }
-            // Blank lines, and rows of empty cells as spreadsheets leave below a table, are not units.
-            if record.fields.allSatisfy({ FactText.trimmed($0).isEmpty }) { continue }
-            // A row starting with # is a remark, such as the item texts a blank form carries.
-            if record.fields.first.map({ FactText.trimmed($0).hasPrefix("#") }) == true { continue }
+            guard EvidenceCSV.isData(record.fields) else { continue }
             var read: [Evidence] = []
             var failure: InputError?
             for table in tables {

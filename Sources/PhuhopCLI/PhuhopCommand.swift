@@ -15,7 +15,7 @@ public struct Phuhop: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "phuhop",
         abstract: "Chấm điểm xã, phường, thị trấn phù hợp với trẻ em / Score child-friendly communes (QĐ 06/QĐ-TTg).",
-        subcommands: [Score.self, Batch.self, Compare.self, Template.self, Synth.self, Check.self,
+        subcommands: [Score.self, Batch.self, Compare.self, Template.self, Review.self, RollUp.self, Synth.self, Check.self,
                       CriteriaCommand.self, TestCases.self])
 
     public init() {}

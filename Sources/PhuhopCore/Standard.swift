@@ -128,11 +128,32 @@ public struct FactDefinition: Sendable {
     public var name: LocalizedText
     /// Index of a count fact this one may not exceed (a numerator and its denominator).
     public var atMost: Int?
+    /// How a commune roll-up computes this fact from its schools' or households' results.
+    public var rollUp: RollUpRule?
 
-    public init(id: String, type: FactType, name: LocalizedText, atMost: Int? = nil) {
+    public init(id: String, type: FactType, name: LocalizedText, atMost: Int? = nil, rollUp: RollUpRule? = nil) {
         self.id = id
         self.type = type
         self.name = name
         self.atMost = atMost
+        self.rollUp = rollUp
+    }
+}
+
+/// A count a commune roll-up supplies: how many units of these types were assessed, or passed.
+public struct RollUpRule: Sendable, Equatable {
+    public enum Count: String, Sendable, CaseIterable {
+        /// Every unit assessed (surveyed homes, assessed schools).
+        case assessed
+        /// The units whose outcome is a pass.
+        case passed
+    }
+
+    public var unitTypes: [UnitType]
+    public var count: Count
+
+    public init(unitTypes: [UnitType], count: Count) {
+        self.unitTypes = unitTypes
+        self.count = count
     }
 }

@@ -154,7 +154,7 @@ enum Keys {
                            "mandatoryItems", "unitTypes", "criteria", "attributes", "recognition", "facts", "targets", "note"]
     static let criterion = ["id", "number", "name", "citation", "provenance", "note", "maximum", "responsible", "facts",
                             "indicators"]
-    static let fact = ["id", "type", "name", "atMost", "note"]
+    static let fact = ["id", "type", "name", "atMost", "rollUp", "note"]
     static let attribute = ["id", "name", "note"]
     static let indicator = ["id", "name", "citation", "provenance", "note", "kind", "fact", "points", "numerator",
                             "denominator", "share", "per", "ifDenominatorZero", "minimumSample", "bands", "mandatory",

@@ -38,11 +38,32 @@ struct Reader {
                                                 en: "fact “\(id)” is declared twice"))
                 continue
             }
-            facts.append(FactDefinition(id: id, type: type, name: name))
+            facts.append(FactDefinition(id: id, type: type, name: name, rollUp: rollUp(map.optional("rollUp"), log: fileLog)))
             if let limit = map.optional("atMost"), let limitID = fileLog.string(limit) {
                 factLimits.append((facts.count - 1, limitID, limit, fileLog))
             }
         }
+    }
+
+    /// Reads `rollUp: {unitTypes: [ho-gia-dinh], count: assessed | passed}`.
+    private func rollUp(_ element: Element?, log fileLog: DiagnosticLog) -> RollUpRule? {
+        guard let element, let map = MappingReader(element, allowed: ["unitTypes", "count", "note"], log: fileLog) else { return nil }
+        var types: [UnitType] = []
+        if let e = map.required("unitTypes") {
+            for name in fileLog.strings(e) ?? [] {
+                if let type = UnitType(rawValue: name) {
+                    types.append(type)
+                } else {
+                    fileLog.add(e, LocalizedText(vi: "loại đơn vị “\(name)” không hợp lệ", en: "invalid unit type “\(name)”"))
+                }
+            }
+        }
+        guard let e = map.required("count"), let text = fileLog.string(e) else { return nil }
+        guard let count = RollUpRule.Count(rawValue: text) else {
+            fileLog.add(e, LocalizedText(vi: "cần assessed hoặc passed, gặp “\(text)”", en: "expected assessed or passed, found “\(text)”"))
+            return nil
+        }
+        return types.isEmpty ? nil : RollUpRule(unitTypes: types, count: count)
     }
 
     mutating func resolveFactLimits() {

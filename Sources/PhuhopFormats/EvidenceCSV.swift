@@ -186,6 +186,13 @@ public struct EvidenceCSV: Sendable {
             vetoEvents: vetoEvents, assessment: assessment))
     }
 
+    /// Whether a row holds a unit: not blank (spreadsheets leave rows of empty cells below a
+    /// table) and not a remark (a first cell starting with #, as the item texts of a blank form).
+    public static func isData(_ fields: [String]) -> Bool {
+        if fields.allSatisfy({ FactText.trimmed($0).isEmpty }) { return false }
+        return fields.first.map { !FactText.trimmed($0).hasPrefix("#") } ?? false
+    }
+
     /// The text in NFC. Text without combining marks is taken as already composed, which is
     /// what spreadsheets write for Vietnamese; decomposed input (combining accents) is composed.
     /// Foundation's normaliser is skipped otherwise, as it cost a tenth of a batch's time.
