@@ -28,7 +28,7 @@ public struct BatchReport: Sendable {
             return standard.criteria[c].id
         }
         return [d.unit.id, d.unit.name, d.unit.province, d.unit.unitType.rawValue,
-                d.unitClass.map { standard.recognition.classes[$0].id } ?? "", d.outcome.rawValue,
+                d.unitClass.map { standard.recognition.classes[$0].id } ?? "", d.outcome.id(for: standard.kind),
                 d.provisional ? "true" : "false", d.total.map(String.init) ?? "", String(d.lowestTotal),
                 String(d.highestTotal), d.threshold.map(String.init) ?? "", d.shortfall.map(String.init) ?? "",
                 zero.joined(separator: " "), d.missing.map { ReasonText.missingID($0, standard: standard) }.joined(separator: " "),
