@@ -52,13 +52,17 @@ struct CriteriaCommand: ParsableCommand {
             let vi = l == .vi
             var out: [String] = ["\(s.title(l)) (\(s.id) \(s.version))", s.citation, ""]
             func mark(_ p: Provenance) -> String { "[\(p.label(l))]" }
-            out.append(vi ? "Ngưỡng công nhận:" : "Recognition thresholds:")
-            for c in s.recognition.classes {
-                out.append("  \(c.id): >= \(c.threshold.value) \(mark(c.threshold.provenance)) — \(c.name(l))")
-            }
-            out.append(vi ? "Quy tắc xếp nhóm (theo thứ tự):" : "Class rules (in order):")
-            for r in s.recognition.classRules.indices {
-                out.append("  \(r + 1). \(s.classRuleText(r)) \(mark(s.recognition.classRules[r].provenance))")
+            // The rules the standard states, each with its mark, in the order the audit lists them.
+            out.append(vi ? "Điều kiện đạt:" : "Rules:")
+            for reference in s.allValues {
+                switch reference {
+                case .noZeroCriterion, .mandatoryItems, .minimumShare, .allMandatory, .notApplicable, .threshold,
+                     .mandatoryThreshold, .classRule, .veto:
+                    let d = s.describe(reference, language: l)
+                    out.append("  \(d.path) = \(d.value) \(mark(d.provenance))")
+                default:
+                    break
+                }
             }
             for criterion in s.criteria {
                 out.append("")
