@@ -70,8 +70,12 @@ public struct BatchReport: Sendable {
         let a = s.all
         out.append(items([
             vi ? "Số đơn vị đã chấm: \(a.total)" : "Units scored: \(a.total)",
-            vi ? "Đạt chuẩn (công nhận): \(a.recognized) (\(share(a)))" : "Recognised: \(a.recognized) (\(share(a)))",
-            vi ? "Không đạt: \(a.notRecognized)" : "Not recognised: \(a.notRecognized)",
+            standard.kind == .checklist
+                ? (vi ? "Đạt: \(a.recognized) (\(share(a)))" : "Pass: \(a.recognized) (\(share(a)))")
+                : (vi ? "Đạt chuẩn (công nhận): \(a.recognized) (\(share(a)))" : "Recognised: \(a.recognized) (\(share(a)))"),
+            standard.kind == .checklist
+                ? (vi ? "Chưa đạt: \(a.notRecognized)" : "Not yet passed: \(a.notRecognized)")
+                : (vi ? "Không đạt: \(a.notRecognized)" : "Not recognised: \(a.notRecognized)"),
             vi ? "Chưa đủ căn cứ: \(a.undetermined)" : "Undetermined: \(a.undetermined)",
             vi ? "Kết quả tạm thời (dựa trên giá trị tạm dùng): \(a.provisional)" : "Provisional decisions (resting on working values): \(a.provisional)",
             vi ? "Dòng/tệp bị từ chối: \(s.rejected)" : "Rows or files rejected: \(s.rejected)",
