@@ -111,7 +111,7 @@ public struct BatchReport: Sendable {
             out.append(table(nearHead, s.nearUnits.map { u in
                 let difference = u.total - u.threshold
                 return [u.id, u.name, u.province, String(u.total), String(u.threshold),
-                        (difference > 0 ? "+" : "") + String(difference), u.outcome.rawValue]
+                        (difference > 0 ? "+" : "") + String(difference), u.outcome.id(for: standard.kind)]
             }))
         }
         return out.joined(separator: "\n") + "\n"
@@ -208,7 +208,7 @@ public struct BatchReport: Sendable {
                 .object([("points", .int(Int64(near))), ("units", .array(s.nearUnits.map { u in
                     .object([("id", .string(u.id)), ("name", .string(u.name)), ("province", .string(u.province)),
                              ("total", .int(Int64(u.total))), ("threshold", .int(Int64(u.threshold))),
-                             ("outcome", .string(u.outcome.rawValue))])
+                             ("outcome", .string(u.outcome.id(for: standard.kind)))])
                 }))])
             } ?? .null),
         ])
