@@ -65,16 +65,8 @@ public enum CriteriaLoader {
         reader.resolveFactLimits()
 
         let attributes = reader.attributes(standardMap.optional("attributes"))
-        var kind = StandardKind.points
-        if let element = standardMap.required("kind"), let text = log.string(element) {
-            if let value = StandardKind(rawValue: text) {
-                kind = value
-            } else {
-                let names = StandardKind.allCases.map(\.rawValue)
-                log.add(element, LocalizedText(vi: "loại chuẩn “\(text)” không hợp lệ; dùng \(names.joined(separator: ", "))",
-                                               en: "invalid standard kind “\(text)”; use \(names.joined(separator: ", "))"))
-            }
-        }
+        let kind: StandardKind = log.choice(standardMap.required("kind"), named: LocalizedText(vi: "loại chuẩn", en: "standard kind"))
+            ?? .points
         let recognition = reader.recognition(standardMap.required("recognition"), attributes: attributes,
                                              checklist: kind == .checklist)
         var criteria: [Criterion] = []

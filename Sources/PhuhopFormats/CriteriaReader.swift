@@ -51,18 +51,14 @@ struct Reader {
         var types: [UnitType] = []
         if let e = map.required("unitTypes") {
             for name in fileLog.strings(e) ?? [] {
-                if let type = UnitType(rawValue: name) {
-                    types.append(type)
-                } else {
-                    fileLog.add(e, LocalizedText(vi: "loại đơn vị “\(name)” không hợp lệ", en: "invalid unit type “\(name)”"))
+                switch FactText.unitType(name) {
+                case .success(let type): types.append(type)
+                case .failure(let problem): fileLog.add(e, problem.message)
                 }
             }
         }
-        guard let e = map.required("count"), let text = fileLog.string(e) else { return nil }
-        guard let count = RollUpRule.Count(rawValue: text) else {
-            fileLog.add(e, LocalizedText(vi: "cần assessed hoặc passed, gặp “\(text)”", en: "expected assessed or passed, found “\(text)”"))
-            return nil
-        }
+        guard let count: RollUpRule.Count = fileLog.choice(map.required("count"), named: LocalizedText(vi: "cách đếm", en: "count"))
+        else { return nil }
         return types.isEmpty ? nil : RollUpRule(unitTypes: types, count: count)
     }
 
@@ -256,13 +252,12 @@ struct Reader {
     }
 
     func unitType(_ name: String, _ element: Element) -> UnitType? {
-        if let type = UnitType(rawValue: name) { return type }
-        let names = UnitType.allCases.map(\.rawValue)
-        let hint = Suggestion.hint(for: name, in: names)
-        log.add(element, LocalizedText(
-            vi: "loại đơn vị “\(name)” không hợp lệ; dùng \(names.joined(separator: ", ")).\(hint.vi)",
-            en: "invalid unit type “\(name)”; use \(names.joined(separator: ", ")).\(hint.en)"))
-        return nil
+        switch FactText.unitType(name) {
+        case .success(let type): return type
+        case .failure(let problem):
+            log.add(element, problem.message)
+            return nil
+        }
     }
 
     // MARK: Criteria

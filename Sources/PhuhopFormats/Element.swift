@@ -152,6 +152,19 @@ extension DiagnosticLog {
         return LocalizedText(vi: vi, en: en)
     }
 
+    /// One of an enumeration's identifiers (see `FactText.choice`); logs what is wrong.
+    func choice<T: RawRepresentable & CaseIterable>(_ element: Element?, named what: LocalizedText) -> T?
+        where T.RawValue == String
+    {
+        guard let element, let text = string(element) else { return nil }
+        switch FactText.choice(text, named: what) as Result<T, FactProblem> {
+        case .success(let value): return value
+        case .failure(let problem):
+            add(element, problem.message)
+            return nil
+        }
+    }
+
     func provenance(_ element: Element?) -> Provenance? {
         guard let element, let text = string(element) else { return nil }
         if let provenance = Provenance(rawValue: text) { return provenance }

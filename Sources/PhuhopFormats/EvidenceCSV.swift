@@ -114,11 +114,9 @@ public struct EvidenceCSV: Sendable {
                 commune = cell.isEmpty ? nil : cell
             case .assessment:
                 guard !cell.isEmpty else { continue }
-                if let value = Assessment(rawValue: cell) {
-                    assessment = value
-                } else {
-                    problem(n, LocalizedText(vi: "cần selfAssessment hoặc inspection, gặp “\(cell)”",
-                                             en: "expected selfAssessment or inspection, found “\(cell)”"))
+                switch FactText.choice(cell, named: FactText.assessmentName) as Result<Assessment, FactProblem> {
+                case .success(let value): assessment = value
+                case .failure(let p): problem(n, p.message)
                 }
             case .veto(let v):
                 switch FactText.vetoCell(cell) {

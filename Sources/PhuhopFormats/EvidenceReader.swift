@@ -78,16 +78,7 @@ public enum EvidenceReader {
             }
         }
         let vetoEvents = readVetoEvents(map.optional("vetoEvents"), standard: standard, log: log)
-        var assessment = Assessment.selfAssessment
-        if let e = map.optional("assessment"), let text = log.string(e) {
-            if let value = Assessment(rawValue: text) {
-                assessment = value
-            } else {
-                let names = Assessment.allCases.map(\.rawValue)
-                log.add(e, LocalizedText(vi: "cần \(names.joined(separator: " hoặc ")), gặp “\(text)”",
-                                         en: "expected \(names.joined(separator: " or ")), found “\(text)”"))
-            }
-        }
+        let assessment: Assessment = log.choice(map.optional("assessment"), named: FactText.assessmentName) ?? .selfAssessment
         guard let unit, let period else { return nil }
         return Evidence(unit: unit, period: period, facts: facts, sources: sources, vetoEvents: vetoEvents,
                         assessment: assessment)

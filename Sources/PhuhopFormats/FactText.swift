@@ -163,11 +163,23 @@ extension FactText {
             }
             return .success(type)
         }
-        let names = UnitType.allCases.map(\.rawValue)
+        return choice(text, named: LocalizedText(vi: "loại đơn vị", en: "unit type"))
+    }
+
+    /// What `assessment` is called in messages.
+    static let assessmentName = LocalizedText(vi: "hình thức đánh giá", en: "assessment")
+
+    /// One of an enumeration's identifiers, or what is wrong with it (with a did-you-mean):
+    /// the one way unit types, standard kinds, assessments and roll-up counts are read.
+    public static func choice<T: RawRepresentable & CaseIterable>(_ text: String, named what: LocalizedText)
+        -> Result<T, FactProblem> where T.RawValue == String
+    {
+        if let value = T(rawValue: text) { return .success(value) }
+        let names = T.allCases.map(\.rawValue)
         let hint = Suggestion.hint(for: text, in: names)
         return .failure(FactProblem(
-            vi: "loại đơn vị “\(text)” không hợp lệ; dùng \(names.joined(separator: ", ")).\(hint.vi)",
-            en: "invalid unit type “\(text)”; use \(names.joined(separator: ", ")).\(hint.en)"))
+            vi: "\(what.vi) “\(text)” không hợp lệ; dùng \(names.joined(separator: ", ")).\(hint.vi)",
+            en: "invalid \(what.en) “\(text)”; use \(names.joined(separator: ", ")).\(hint.en)"))
     }
 
     /// A period from two dates, checked against the standard's days in force.
