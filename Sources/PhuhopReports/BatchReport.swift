@@ -51,9 +51,9 @@ public struct BatchReport: Sendable {
         let values = cells(d)
         switch format {
         case .csv: return CSVText.line(values) + "\n"
-        case .html: return "<tr>" + values.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
+        case .html: return "<tr>" + values.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>\n"
         case .markdown, .text:
-            return "| " + values.map(Self.cell).joined(separator: " | ") + " |\n"
+            return "| " + values.map(Markup.tableCell).joined(separator: " | ") + " |\n"
         case .json:
             let object = JSONValue.object(zip(Self.columns, values).map { ($0.0, .string($0.1)) })
             return (first ? "\n    " : ",\n    ") + object.rendered(pretty: false)
@@ -120,7 +120,7 @@ public struct BatchReport: Sendable {
     /// What wraps an HTML document around the summary and the list (nil for other formats).
     public var htmlPage: (open: String, close: String)? {
         guard format == .html else { return nil }
-        let title = Self.escape((language == .vi ? "Tổng hợp đánh giá — " : "Assessment summary — ") + standard.title(language))
+        let title = Markup.escapeHTML((language == .vi ? "Tổng hợp đánh giá — " : "Assessment summary — ") + standard.title(language))
         let style = "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:.5em 0}"
             + "td,th{border:1px solid #999;padding:.2em .5em;text-align:left}td.n{text-align:right}"
             + "@media print{body{margin:0}a{color:inherit}}"
@@ -138,53 +138,32 @@ public struct BatchReport: Sendable {
     private func heading(_ level: Int, _ text: String) -> String {
         switch format {
         case .markdown: return "\n" + String(repeating: "#", count: level) + " " + text + "\n"
-        case .html: return "<h\(level)>\(Self.escape(text))</h\(level)>"
+        case .html: return "<h\(level)>\(Markup.escapeHTML(text))</h\(level)>"
         case .csv, .text, .json: return "\n" + (level == 1 ? text.uppercased() : text)
         }
     }
 
     private func paragraph(_ text: String) -> String {
-        format == .html ? "<p>\(Self.escape(text))</p>" : "\n" + text + "\n"
+        format == .html ? "<p>\(Markup.escapeHTML(text))</p>" : "\n" + text + "\n"
     }
 
     private func items(_ list: [String]) -> String {
         switch format {
         case .markdown: return list.map { "- " + $0 }.joined(separator: "\n")
-        case .html: return "<ul>" + list.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>"
+        case .html: return "<ul>" + list.map { "<li>\(Markup.escapeHTML($0))</li>" }.joined() + "</ul>"
         case .csv, .text, .json: return list.joined(separator: "\n")
         }
     }
 
     private func table(_ head: [String], _ rows: [[String]]) -> String {
         if format == .html {
-            let header = "<tr>" + head.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr>"
-            let body = rows.map { "<tr>" + $0.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+            let header = "<tr>" + head.map { "<th>\(Markup.escapeHTML($0))</th>" }.joined() + "</tr>"
+            let body = rows.map { "<tr>" + $0.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
             return "<table>\n\(header)\n\(body)\n</table>"
         }
         let lines = ["| " + head.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: head.count)]
-            + rows.map { "| " + $0.map(Self.cell).joined(separator: " | ") + " |" }
+            + rows.map { "| " + $0.map(Markup.tableCell).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
-    }
-
-    /// A table cell for text and Markdown: one line, pipes escaped.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    /// Text made safe for HTML.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 
     private func summaryJSON(_ s: BatchSummary) -> JSONValue {

@@ -32,9 +32,9 @@ public struct ChecklistReport: Sendable {
         let kind = decision.assessment == .inspection ? t("Kết quả kiểm tra", "Inspection result") : t("Kết quả tự đánh giá", "Self-assessment result")
         let title = "\(kind): \(escape(standard.title(l)))"
         if style == .html { out.append(htmlHead(title)) }
-        out.append(heading(1, title))
+        out.append(markup.heading(1, title))
         if decision.provisional {
-            out.append(banner(t(
+            out.append(markup.banner(t(
                 "KẾT QUẢ TẠM THỜI — một phần bảng kiểm là giá trị tạm dùng, chưa đối chiếu văn bản chính thức; danh sách ở cuối báo cáo.",
                 "PROVISIONAL — part of this checklist is made of working values not yet checked against the official text; they are listed at the end.")))
         }
@@ -44,51 +44,51 @@ public struct ChecklistReport: Sendable {
             (t("Kỳ đánh giá", "Period"), escape("\(decision.period.from.vietnamese) – \(decision.period.to.vietnamese)")),
             (t("Bộ tiêu chí", "Standard"), escape("\(standard.title(l)) — \(standard.citation) (\(standard.id) \(standard.version))")),
             (t("Hình thức", "Assessed by"), escape(decision.assessment.name(l))),
-            (t("Kết quả", "Result"), strong(escape(ReasonText.outcome(decision.outcome, kind: standard.kind)(l)))),
+            (t("Kết quả", "Result"), markup.strong(escape(ReasonText.outcome(decision.outcome, kind: standard.kind)(l)))),
             (t("Số tiêu chí", "Items"), escape(ReasonText.tally(tally, language: l))),
         ]
         if let k = decision.unitClass {
             rows.append((t("Loại đơn vị", "Class"), escape(standard.recognition.classes[k].name(l))))
         }
-        out.append(fields(rows))
+        out.append(markup.fields(rows))
 
-        out.append(heading(2, t("Căn cứ kết luận", "Why")))
-        out.append(list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
+        out.append(markup.heading(2, t("Căn cứ kết luận", "Why")))
+        out.append(markup.list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
 
         if let plan = RemediationPlan(decision, standard: standard), !plan.entries.isEmpty {
-            out.append(heading(2, t("Kế hoạch khắc phục", "Remediation plan")))
+            out.append(markup.heading(2, t("Kế hoạch khắc phục", "Remediation plan")))
             if plan.deadline != nil {
-                out.append(paragraph(t(
+                out.append(markup.paragraph(t(
                     "Mỗi tiêu chí chưa đạt được khắc phục trước năm học mới, hoặc nhà trường đề nghị cơ quan có thẩm quyền hỗ trợ khắc phục (Thông tư 18/2023/TT-BGDĐT, Điều 11). Người thực hiện là gợi ý, nhà trường điều chỉnh cho phù hợp.",
                     "Each item not met is to be fixed before the new school year, or the school asks the competent authority to fix it (Circular 18/2023/TT-BGDĐT, Art. 11). The responsible roles are suggestions for the school to adjust.")))
             } else {
-                out.append(paragraph(t("Các tiêu chí cần khắc phục để đạt chuẩn:", "The items to fix to pass:")))
+                out.append(markup.paragraph(t("Các tiêu chí cần khắc phục để đạt chuẩn:", "The items to fix to pass:")))
             }
             let header = [t("Tiêu chí", "Item"), t("Nội dung", "What"), t("Bắt buộc", "Mandatory"),
                           t("Người thực hiện", "Responsible"), t("Thời hạn", "Deadline"), t("Ghi chú", "Note")]
-            out.append(table(header, plan.entries.map { entry in
+            out.append(markup.table(header, plan.entries.map { entry in
                 let indicator = standard.criteria[entry.criterion].indicators[entry.indicator]
-                return [code(escape(indicator.id)), escape(indicator.name(l)), entry.mandatory ? t("có", "yes") : "",
+                return [markup.code(escape(indicator.id)), escape(indicator.name(l)), entry.mandatory ? t("có", "yes") : "",
                         escape(entry.responsible.map { $0(l) } ?? ""), escape(plan.deadline.map { $0(l) } ?? ""),
                         escape(entry.note ?? "")]
             }))
         }
 
         if let events = decision.vetoEvents, !events.isEmpty {
-            out.append(heading(2, t("Sự việc loại trừ trong năm", "Veto events in the year")))
-            out.append(list(events.map { event in
+            out.append(markup.heading(2, t("Sự việc loại trừ trong năm", "Veto events in the year")))
+            out.append(markup.list(events.map { event in
                 let veto = standard.recognition.vetoes[event.veto]
                 let when = event.date.map { " (\($0.vietnamese))" } ?? ""
                 return escape(veto.name(l) + when + (event.description.map { ": \($0)" } ?? ""))
             }))
         }
 
-        out.append(heading(2, t("Bảng kiểm chi tiết", "The checklist, item by item")))
+        out.append(markup.heading(2, t("Bảng kiểm chi tiết", "The checklist, item by item")))
         for result in decision.criteria {
             let criterion = standard.criteria[result.criterion]
             let met = decision.indicators[result.indicators].filter { $0.status == .answer(.dat) }.count
-            out.append(heading(3, escape("\(criterion.number). \(criterion.name(l))") + " — \(met)/\(result.indicators.count)"))
-            out.append(table([t("Tiêu chí", "Item"), t("Nội dung", "What"), t("Đánh giá", "Answer"), t("Ghi chú, minh chứng", "Note, evidence")],
+            out.append(markup.heading(3, escape("\(criterion.number). \(criterion.name(l))") + " — \(met)/\(result.indicators.count)"))
+            out.append(markup.table([t("Tiêu chí", "Item"), t("Nội dung", "What"), t("Đánh giá", "Answer"), t("Ghi chú, minh chứng", "Note, evidence")],
                              decision.indicators[result.indicators].map { r in
                 let indicator = criterion.indicators[r.indicator]
                 let mandatory = indicator.item?.mandatory.value == true ? t(" (bắt buộc)", " (mandatory)") : ""
@@ -96,25 +96,25 @@ public struct ChecklistReport: Sendable {
                 if case .answer(let a) = r.status { answer = escape(a.name(l)) } else { answer = t("chưa trả lời", "unanswered") }
                 let fact = indicator.item?.fact
                 let source = fact.flatMap { decision.sources.indices.contains($0) ? decision.sources[$0] : nil }
-                return [code(escape(indicator.id)) + mandatory, escape(indicator.name(l)), answer,
+                return [markup.code(escape(indicator.id)) + mandatory, escape(indicator.name(l)), answer,
                         escape(source.map(ReasonText.source) ?? "")]
             }))
         }
 
         let provisional = decision.provisionalValues
         if !provisional.isEmpty {
-            out.append(heading(2, t("Giá trị tạm dùng đã sử dụng", "Provisional values used")))
+            out.append(markup.heading(2, t("Giá trị tạm dùng đã sử dụng", "Provisional values used")))
             if !decision.provisional {
-                out.append(paragraph(t(
+                out.append(markup.paragraph(t(
                     "Kết luận không phụ thuộc các giá trị này (đã có căn cứ chính thức để kết luận chưa đạt), nhưng bảng kiểm có dùng chúng.",
                     "The outcome does not rest on these values (an official ground already fails the unit), but the checklist uses them.")))
             }
-            out.append(list(provisional.map { ref in
+            out.append(markup.list(provisional.map { ref in
                 let d = standard.describe(ref, language: l)
-                return code(escape(d.path)) + escape(" [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? ""))
+                return markup.code(escape(d.path)) + escape(" [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? ""))
             }))
         }
-        out.append(paragraph(t("Mã băm bộ tiêu chí (SHA-256): ", "Criteria hash (SHA-256): ") + code(escape(reference.hash))))
+        out.append(markup.paragraph(t("Mã băm bộ tiêu chí (SHA-256): ", "Criteria hash (SHA-256): ") + markup.code(escape(reference.hash))))
         if style != .text {
             let signer = unit.unitType == .hoGiaDinh ? t("ĐẠI DIỆN HỘ GIA ĐÌNH", "FOR THE HOUSEHOLD")
                 : decision.assessment == .inspection ? t("TRƯỞNG ĐOÀN KIỂM TRA", "HEAD OF THE INSPECTION TEAM")
@@ -127,30 +127,16 @@ public struct ChecklistReport: Sendable {
     }
 
     private func reasonLine(_ reason: Reason, _ decision: Decision, _ standard: Standard) -> String {
-        let text = ReasonText.text(reason, decision: decision, standard: standard, language: language)
-        let citation = ReasonText.citation(reason, decision: decision, standard: standard)
-        let cite = citation.map { language == .vi ? " Căn cứ: \($0)." : " Source: \($0)." } ?? ""
-        return code(escape(ReasonText.key(reason, standard: standard))) + " " + escape(text + cite)
+        markup.reason(reason, decision, standard, language: language)
     }
 
     // MARK: markup (arguments are already escaped)
 
-    func escape(_ text: String) -> String {
-        guard style == .html else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+    private var markup: Markup {
+        Markup(style: style == .html ? .html : style == .markdown ? .markdown : .text)
     }
+
+    func escape(_ text: String) -> String { markup.escape(text) }
 
     private func htmlHead(_ title: String) -> String {
         let lang = language == .vi ? "vi" : "en"
@@ -186,84 +172,6 @@ public struct ChecklistReport: Sendable {
         """
     }
 
-    private func heading(_ level: Int, _ text: String) -> String {
-        switch style {
-        case .html: return "<h\(level)>\(text)</h\(level)>"
-        case .markdown: return "\n" + String(repeating: "#", count: level) + " \(text)\n"
-        case .text:
-            switch level {
-            case 1: return text.uppercased() + "\n" + String(repeating: "=", count: min(text.count, 78))
-            case 2: return "\n" + text + "\n" + String(repeating: "-", count: min(text.count, 78))
-            default: return "\n" + text
-            }
-        }
-    }
-
-    private func banner(_ text: String) -> String {
-        switch style {
-        case .html: return "<p class=\"banner\" role=\"alert\">⚠ \(text)</p>"
-        case .markdown: return "\n> **⚠ \(text)**\n"
-        case .text: return "\n!! \(text)\n"
-        }
-    }
-
-    private func fields(_ pairs: [(String, String)]) -> String {
-        switch style {
-        case .html:
-            return "<table class=\"fields\">\n" + pairs.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td></tr>" }
-                .joined(separator: "\n") + "\n</table>"
-        case .markdown: return pairs.map { "- **\($0.0):** \($0.1)" }.joined(separator: "\n")
-        case .text:
-            let width = pairs.map(\.0.count).max() ?? 0
-            return pairs.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }
-                .joined(separator: "\n")
-        }
-    }
-
-    private func list(_ items: [String]) -> String {
-        switch style {
-        case .html: return "<ul>\n" + items.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>"
-        case .markdown: return items.map { "- \($0)" }.joined(separator: "\n")
-        case .text: return items.map { "  - \($0)" }.joined(separator: "\n")
-        }
-    }
-
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        switch style {
-        case .html:
-            let head = "<tr>" + header.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>"
-            let body = rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined(separator: "\n")
-            return "<table>\n<thead>\(head)</thead>\n<tbody>\n\(body)\n</tbody>\n</table>"
-        case .markdown:
-            func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-            return "| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.map { _ in " --- |" }.joined()
-                + "\n" + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }.joined(separator: "\n")
-        case .text:
-            return rows.map { row in
-                "  - " + row.filter { !$0.isEmpty }.joined(separator: " — ")
-            }.joined(separator: "\n")
-        }
-    }
-
-    private func paragraph(_ text: String) -> String {
-        style == .html ? "<p>\(text)</p>" : "\n" + text
-    }
-
-    private func strong(_ text: String) -> String {
-        switch style {
-        case .html: "<strong>\(text.uppercased())</strong>"
-        case .markdown: "**\(text)**"
-        case .text: text.uppercased()
-        }
-    }
-
-    private func code(_ text: String) -> String {
-        switch style {
-        case .html: "<code>\(text)</code>"
-        case .markdown: "`\(text)`"
-        case .text: "[\(text)]"
-        }
-    }
 
     private func signature(_ date: String, _ role: String, _ hint: String) -> String {
         switch style {

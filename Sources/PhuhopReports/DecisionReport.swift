@@ -26,9 +26,9 @@ public struct DecisionReport: Sendable {
         let vi = l == .vi
         var out: [String] = []
 
-        out.append(heading(1, (vi ? "Kết quả đánh giá: " : "Assessment: ") + "\(decision.unit.name)"))
+        out.append(markup.heading(1, (vi ? "Kết quả đánh giá: " : "Assessment: ") + "\(decision.unit.name)"))
         if decision.provisional {
-            out.append(banner(vi
+            out.append(markup.banner(vi
                 ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."
                 : "PROVISIONAL — the outcome rests on working values not yet checked against the official text; not an official basis for recognition."))
         }
@@ -38,7 +38,7 @@ public struct DecisionReport: Sendable {
             (vi ? "Đơn vị" : "Unit", "\(unit.name) (\(unit.id)), \(unit.unitType.name(l)), \(unit.province)"),
             (vi ? "Kỳ đánh giá" : "Period", period),
             (vi ? "Bộ tiêu chí" : "Standard", "\(standard.title(l)) — \(standard.id) \(standard.version)"),
-            (vi ? "Kết quả" : "Outcome", strong(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
+            (vi ? "Kết quả" : "Outcome", markup.strong(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
         ]
         let total = decision.total.map { "\($0)/\(decision.maximum)" }
             ?? (vi ? "chưa xác định (từ \(decision.lowestTotal) đến \(decision.highestTotal))"
@@ -52,13 +52,13 @@ public struct DecisionReport: Sendable {
         } else if !standard.recognition.classes.isEmpty {
             facts.append((vi ? "Nhóm đơn vị" : "Class", vi ? "chưa xác định" : "undetermined"))
         }
-        out.append(fields(facts))
+        out.append(markup.fields(facts))
 
-        out.append(heading(2, vi ? "Lý do" : "Reasons"))
-        out.append(list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
+        out.append(markup.heading(2, vi ? "Lý do" : "Reasons"))
+        out.append(markup.list(decision.decisiveReasons.map { reasonLine($0, decision, standard) }))
 
         if let distance = DistanceToRecognition(decision, standard: standard) {
-            out.append(heading(2, vi ? "Để được công nhận" : "What would recognise it"))
+            out.append(markup.heading(2, vi ? "Để được công nhận" : "What would recognise it"))
             var lines: [String] = []
             if distance.shortfall > 0 {
                 lines.append(vi ? "Còn thiếu \(distance.shortfall) điểm so với ngưỡng \(decision.threshold ?? 0)."
@@ -68,30 +68,30 @@ public struct DecisionReport: Sendable {
                 lines.append(vi ? "Tiêu chí \(standard.criteria[c].number) đang bị 0 điểm: phải đạt trên 0."
                                 : "Criterion \(standard.criteria[c].number) is at 0: it must score above 0.")
             }
-            out.append(list(lines))
+            out.append(markup.list(lines))
             if let plan = distance.plan {
-                out.append(paragraph(vi ? "Ít thay đổi nhất để được công nhận (theo số liệu hiện có):"
+                out.append(markup.paragraph(vi ? "Ít thay đổi nhất để được công nhận (theo số liệu hiện có):"
                                         : "The fewest changes that would recognise it (on the present evidence):"))
-                out.append(list(plan.map { DistanceText.change($0, standard: standard, language: l) }))
+                out.append(markup.list(plan.map { DistanceText.change($0, standard: standard, language: l) }))
             } else {
-                out.append(paragraph(vi ? "Không có tập thay đổi nào trong các chỉ tiêu đã chấm đủ để được công nhận."
+                out.append(markup.paragraph(vi ? "Không có tập thay đổi nào trong các chỉ tiêu đã chấm đủ để được công nhận."
                                         : "No set of changes to the scored indicators would recognise it."))
             }
             if !distance.options.isEmpty {
-                out.append(paragraph(vi ? "Mỗi chỉ tiêu chưa đạt mức cao nhất, thay đổi nhỏ nhất để lên mức tiếp theo:"
+                out.append(markup.paragraph(vi ? "Mỗi chỉ tiêu chưa đạt mức cao nhất, thay đổi nhỏ nhất để lên mức tiếp theo:"
                                         : "For each indicator below its top band, the smallest change to the next band:"))
-                out.append(list(distance.options.map { DistanceText.change($0, standard: standard, language: l) }))
+                out.append(markup.list(distance.options.map { DistanceText.change($0, standard: standard, language: l) }))
             }
         }
 
         if !decision.missing.isEmpty {
-            out.append(heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
-            out.append(list(decision.missing.map {
-                "\(code(ReasonText.missingID($0, standard: standard))) — \(ReasonText.missingName($0, standard: standard)(l))"
+            out.append(markup.heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
+            out.append(markup.list(decision.missing.map {
+                "\(markup.code(ReasonText.missingID($0, standard: standard))) — \(ReasonText.missingName($0, standard: standard)(l))"
             }))
         }
 
-        out.append(heading(2, vi ? "Điểm từng tiêu chí" : "Points by criterion"))
+        out.append(markup.heading(2, vi ? "Điểm từng tiêu chí" : "Points by criterion"))
         let allReasons = decision.reasons
         for result in decision.criteria {
             let criterion = standard.criteria[result.criterion]
@@ -99,7 +99,7 @@ public struct DecisionReport: Sendable {
                 ?? (vi ? "chưa chấm được (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)"
                        : "not scored (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)")
             let mark = result.restsOnProvisional ? (vi ? " (tạm)" : " (provisional)") : ""
-            out.append(heading(3, "\(criterion.number). \(criterion.name(l)): \(points)\(mark)"))
+            out.append(markup.heading(3, "\(criterion.number). \(criterion.name(l)): \(points)\(mark)"))
             let details = allReasons.filter { reason in
                 guard !reason.code.isDecisive else { return false }
                 switch reason.subject {
@@ -112,84 +112,40 @@ public struct DecisionReport: Sendable {
                 let indicator = criterion.indicators[r.indicator]
                 lines.append("\(indicator.id) “\(indicator.name(l))”: " + (vi ? "thiếu dữ kiện" : "missing facts"))
             }
-            out.append(list(lines))
+            out.append(markup.list(lines))
         }
 
         if !decision.provisionalValues.isEmpty {
-            out.append(heading(2, vi ? "Giá trị tạm dùng đã sử dụng" : "Provisional values used"))
+            out.append(markup.heading(2, vi ? "Giá trị tạm dùng đã sử dụng" : "Provisional values used"))
             if !decision.provisional {
-                out.append(paragraph(vi
+                out.append(markup.paragraph(vi
                     ? "Kết luận không phụ thuộc các giá trị này (có tiêu chí bị 0 điểm theo giá trị chính thức), nhưng điểm số có dùng chúng."
                     : "The outcome does not rest on these values (a criterion is at 0 by official values), but the points use them."))
             }
-            out.append(list(decision.provisionalValues.map { ref in
+            out.append(markup.list(decision.provisionalValues.map { ref in
                 let d = standard.describe(ref, language: l)
-                return "\(code(d.path)) = \(d.value) [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? "")
+                return "\(markup.code(d.path)) = \(d.value) [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? "")
             }))
         }
         let evidence = standard.facts.indices.compactMap { f -> String? in
             guard decision.facts.indices.contains(f), let value = decision.facts[f] else { return nil }
             let source = decision.sources.indices.contains(f) ? decision.sources[f].map(ReasonText.source) : nil
-            return "\(code(standard.facts[f].id)) \(standard.facts[f].name(l)): \(ReasonText.fact(value, language: l))"
+            return "\(markup.code(standard.facts[f].id)) \(standard.facts[f].name(l)): \(ReasonText.fact(value, language: l))"
                 + (source.map { " — \(vi ? "nguồn" : "source"): \($0)" } ?? "")
         }
         if !evidence.isEmpty {
-            out.append(heading(2, vi ? "Số liệu đã dùng và nguồn" : "Evidence used and its sources"))
-            out.append(list(evidence))
+            out.append(markup.heading(2, vi ? "Số liệu đã dùng và nguồn" : "Evidence used and its sources"))
+            out.append(markup.list(evidence))
         }
-        out.append(paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + code(reference.hash)))
+        out.append(markup.paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + markup.code(reference.hash)))
         return out.joined(separator: "\n") + "\n"
     }
 
     private func reasonLine(_ reason: Reason, _ decision: Decision, _ standard: Standard) -> String {
-        let text = ReasonText.text(reason, decision: decision, standard: standard, language: language)
-        let citation = ReasonText.citation(reason, decision: decision, standard: standard)
-        let key = code(ReasonText.key(reason, standard: standard))
-        let cite = citation.map { language == .vi ? " Căn cứ: \($0)." : " Source: \($0)." } ?? ""
-        return "\(key) \(text)\(cite)"
+        markup.reason(reason, decision, standard, language: language)
     }
 
     // MARK: markup
 
-    private func heading(_ level: Int, _ text: String) -> String {
-        switch style {
-        case .markdown: return "\n" + String(repeating: "#", count: level) + " \(text)\n"
-        case .text:
-            switch level {
-            case 1: return text.uppercased() + "\n" + String(repeating: "=", count: min(text.count, 78))
-            case 2: return "\n" + text + "\n" + String(repeating: "-", count: min(text.count, 78))
-            default: return "\n" + text
-            }
-        }
-    }
-
-    private func banner(_ text: String) -> String {
-        switch style {
-        case .markdown: return "\n> **⚠ \(text)**\n"
-        case .text: return "\n!! \(text)\n"
-        }
-    }
-
-    private func fields(_ pairs: [(String, String)]) -> String {
-        switch style {
-        case .markdown: return pairs.map { "- **\($0.0):** \($0.1)" }.joined(separator: "\n")
-        case .text:
-            let width = pairs.map(\.0.count).max() ?? 0
-            return pairs.map { $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }
-                .joined(separator: "\n")
-        }
-    }
-
-    private func list(_ items: [String]) -> String {
-        switch style {
-        case .markdown: return items.map { "- \($0)" }.joined(separator: "\n")
-        case .text: return items.map { "  - \($0)" }.joined(separator: "\n")
-        }
-    }
-
-    private func paragraph(_ text: String) -> String { "\n" + text }
-
-    private func strong(_ text: String) -> String { style == .markdown ? "**\(text)**" : text.uppercased() }
-
-    private func code(_ text: String) -> String { style == .markdown ? "`\(text)`" : "[\(text)]" }
+    private var markup: Markup { Markup(style: style == .markdown ? .markdown : .text) }
 }

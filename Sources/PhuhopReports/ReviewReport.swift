@@ -17,13 +17,13 @@ public struct ReviewReport: Sendable {
         let standard = reference.standard
         let l = language
         let a = review.selfAssessment, b = review.inspection
+        let markup = Markup(style: markdown ? .markdown : .text)
         var out: [String] = []
-        let title = t("Đối chiếu tự đánh giá và kết quả kiểm tra: ", "Self-assessment against inspection: ") + a.unit.name
-        out.append(markdown ? "# \(title)\n" : title.uppercased() + "\n" + String(repeating: "=", count: min(title.count, 78)))
+        out.append(markup.heading(1, t("Đối chiếu tự đánh giá và kết quả kiểm tra: ", "Self-assessment against inspection: ") + a.unit.name))
         if a.provisional || b.provisional {
-            let text = t("KẾT QUẢ TẠM THỜI — ít nhất một kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức.",
-                         "PROVISIONAL — at least one outcome rests on working values not yet checked against the official text.")
-            out.append(markdown ? "> **⚠ \(text)**\n" : "\n!! \(text)\n")
+            out.append(markup.banner(t(
+                "KẾT QUẢ TẠM THỜI — ít nhất một kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức.",
+                "PROVISIONAL — at least one outcome rests on working values not yet checked against the official text.")))
         }
         func outcome(_ d: Decision) -> String {
             var text = ReasonText.outcome(d.outcome, kind: standard.kind)(l)
@@ -39,24 +39,20 @@ public struct ReviewReport: Sendable {
             (t("Kiểm tra", "Inspection"), outcome(b)),
             (t("Kết luận thay đổi", "Outcome changes"), review.outcomeChanges ? t("CÓ", "YES") : t("không", "no")),
         ]
-        let width = rows.map(\.0.count).max() ?? 0
-        out.append(rows.map { markdown ? "- **\($0.0):** \($0.1)" : $0.0 + ":" + String(repeating: " ", count: width - $0.0.count + 1) + $0.1 }
-            .joined(separator: "\n"))
-        let heading = t("Khác nhau ở \(review.differences.count) tiêu chí", "They differ on \(review.differences.count) items")
-        out.append(markdown ? "\n## \(heading)\n" : "\n\(heading)\n" + String(repeating: "-", count: heading.count))
+        out.append(markup.fields(rows))
+        out.append(markup.heading(2, t("Khác nhau ở \(review.differences.count) tiêu chí", "They differ on \(review.differences.count) items")))
         if review.differences.isEmpty {
             out.append(t("Hai kết quả trùng khớp ở mọi tiêu chí.", "The two agree on every item."))
         }
-        for d in review.differences {
+        out.append(markup.list(review.differences.map { d in
             let value: (FactValue?) -> String = { $0.map { ReasonText.fact($0, language: l) } ?? t("chưa có", "none") }
             var name = standard.facts[d.fact].name(l)
             var id = standard.facts[d.fact].id
             if let (c, i) = d.item { id = standard.criteria[c].indicators[i].id; name = standard.criteria[c].indicators[i].name(l) }
             let mandatory = d.mandatory ? t(" (bắt buộc)", " (mandatory)") : ""
-            let line = "\(markdown ? "`\(id)`" : "[\(id)]")\(mandatory) \(name): "
+            return "\(markup.code(id))\(mandatory) \(name): "
                 + t("tự đánh giá ", "self-assessed ") + value(d.selfValue) + ", " + t("kiểm tra ", "inspected ") + value(d.inspectionValue)
-            out.append(markdown ? "- \(line)" : "  - \(line)")
-        }
+        }))
         out.append("\n" + t("Mã băm bộ tiêu chí (SHA-256): ", "Criteria hash (SHA-256): ") + reference.hash)
         return out.joined(separator: "\n") + "\n"
     }

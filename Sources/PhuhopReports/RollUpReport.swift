@@ -17,11 +17,12 @@ public struct RollUpReport: Sendable {
     public func render(_ rollUp: CommuneRollUp, community: (Decision, StandardReference)?,
                        commune: (Decision, StandardReference)?) -> String {
         let l = language
+        let markup = Markup(style: markdown ? .markdown : .text)
         var out: [String] = []
-        let title = t("Tổng hợp an toàn cho trẻ em của xã, phường: ", "Child safety roll-up for the commune: ") + rollUp.commune
-        out.append(markdown ? "# \(title)\n" : title.uppercased() + "\n" + String(repeating: "=", count: min(title.count, 78)))
-        func line(_ text: String) -> String { markdown ? "- \(text)" : "  - \(text)" }
-        func heading(_ text: String) -> String { markdown ? "\n## \(text)\n" : "\n\(text)\n" + String(repeating: "-", count: text.count) }
+        out.append(markup.heading(1, t("Tổng hợp an toàn cho trẻ em của xã, phường: ", "Child safety roll-up for the commune: ")
+            + rollUp.commune))
+        func line(_ text: String) -> String { markup.list([text]) }
+        func heading(_ text: String) -> String { markup.heading(2, text) }
         func share(_ count: CommuneRollUp.Count) -> String {
             count.share.map { DecimalText.percent($0, language: l) } ?? "—"
         }
