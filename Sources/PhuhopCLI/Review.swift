@@ -25,15 +25,12 @@ struct Review: PhuhopCommand {
     @OptionGroup var shared: SharedOptions
 
     func execute(_ console: Console) throws -> Int32 {
-        let location = try CriteriaLocation(option: shared.criteria)
+        let standards = LoadedStandards(location: try CriteriaLocation(option: shared.criteria))
         var problems: [Diagnostic] = []
-        var read: [(Evidence, LoadedStandard)] = []
+        var read: [(Evidence, LoadedStandards.Entry)] = []
         for path in [selfAssessment, inspection] {
             do {
-                let input = try readInput(path, console: console)
-                let id = try EvidenceReader.requestedStandard(in: input.data, file: input.name) ?? location.defaultID()
-                let loaded = try location.load(id)
-                read.append((try EvidenceReader.read(input.data, file: input.name, standard: loaded.standard), loaded))
+                read.append(try standards.readEvidence(path, console: console))
             } catch let error as InputError {
                 problems += error.diagnostics
             }
@@ -50,11 +47,10 @@ struct Review: PhuhopCommand {
                 vi: "hai tệp không cùng đơn vị và kỳ đánh giá (\(first.unit.id) \(first.period.from)–\(first.period.to); \(second.unit.id) \(second.period.from)–\(second.period.to))",
                 en: "the two files are not for the same unit and period (\(first.unit.id) \(first.period.from)–\(first.period.to); \(second.unit.id) \(second.period.from)–\(second.period.to))")
         }
-        let evaluator = Evaluator(standard: loaded.standard)
-        let review = AssessmentReview(selfAssessment: evaluator.evaluate(first), inspection: evaluator.evaluate(second),
-                                      standard: loaded.standard)
+        let review = AssessmentReview(selfAssessment: loaded.evaluator.evaluate(first),
+                                      inspection: loaded.evaluator.evaluate(second), standard: loaded.standard)
         let report = ReviewReport(markdown: format == .markdown, language: shared.lang)
-        console.write(report.render(review, StandardReference(standard: loaded.standard, hash: loaded.hash)))
+        console.write(report.render(review, loaded.reference))
         return 0
     }
 }

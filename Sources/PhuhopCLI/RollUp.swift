@@ -31,26 +31,19 @@ struct RollUp: PhuhopCommand {
     }
 
     func execute(_ console: Console) throws -> Int32 {
-        let location = try CriteriaLocation(option: shared.criteria)
-        var standards: [String: LoadedStandard] = [:]
-        func standard(_ id: String) throws -> LoadedStandard {
-            if let loaded = standards[id] { return loaded }
-            let loaded = try location.load(id)
-            standards[id] = loaded
-            return loaded
-        }
+        let standards = LoadedStandards(location: try CriteriaLocation(option: shared.criteria))
         // One result per school or household: an inspection stands over the self-assessment of
         // the same unit and period, which would otherwise be counted twice.
         var members: [Decision] = []
         var memberIndex: [String: Int] = [:]
-        var communeEvidence: [(Evidence, LoadedStandard)] = []
+        var communeEvidence: [(Evidence, LoadedStandards.Entry)] = []
         var problems: [Diagnostic] = []
-        func take(_ evidence: Evidence, _ loaded: LoadedStandard) {
+        func take(_ evidence: Evidence, _ entry: LoadedStandards.Entry) {
             if evidence.unit.unitType.isCommuneLevel {
-                if evidence.unit.id == commune { communeEvidence.append((evidence, loaded)) }
+                if evidence.unit.id == commune { communeEvidence.append((evidence, entry)) }
             } else if evidence.unit.commune == commune {
-                let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
-                let key = "\(loaded.standard.id)|\(evidence.unit.id)|\(evidence.period.from)|\(evidence.period.to)"
+                let decision = entry.evaluator.evaluate(evidence)
+                let key = "\(entry.standard.id)|\(evidence.unit.id)|\(evidence.period.from)|\(evidence.period.to)"
                 if let n = memberIndex[key] {
                     if decision.assessment == .inspection || members[n].assessment != .inspection { members[n] = decision }
                 } else {
@@ -71,13 +64,11 @@ struct RollUp: PhuhopCommand {
         for path in files {
             do {
                 if path.lowercased().hasSuffix(".csv") {
-                    try readSheet(path, location: location, standard: standard, take: take)
-                    continue
+                    try readSheet(path, standards: standards, take: take)
+                } else {
+                    let (evidence, entry) = try standards.readEvidence(path, console: console)
+                    take(evidence, entry)
                 }
-                let input = try readInput(path, console: console)
-                let id = try EvidenceReader.requestedStandard(in: input.data, file: input.name) ?? location.defaultID()
-                let loaded = try standard(id)
-                take(try EvidenceReader.read(input.data, file: input.name, standard: loaded.standard), loaded)
             } catch let error as InputError {
                 problems += error.diagnostics
             }
@@ -87,30 +78,28 @@ struct RollUp: PhuhopCommand {
         let rollUp = CommuneRollUp(commune: commune, members: members)
         var community: (Decision, StandardReference)?
         var childFriendly: (Decision, StandardReference)?
-        for (evidence, loaded) in communeEvidence {
-            let reference = StandardReference(standard: loaded.standard, hash: loaded.hash)
+        for (evidence, entry) in communeEvidence {
             var filled = evidence
-            CommuneRollUp.fill(&filled, standard: loaded.standard, members: members)
-            let decision = Evaluator(standard: loaded.standard).evaluate(filled)
-            if loaded.standard.facts.contains(where: { $0.rollUp != nil }) {
-                community = (decision, reference)
+            CommuneRollUp.fill(&filled, standard: entry.standard, members: members)
+            let decision = entry.evaluator.evaluate(filled)
+            if entry.standard.facts.contains(where: { $0.rollUp != nil }) {
+                community = (decision, entry.reference)
             } else {
-                childFriendly = (decision, reference)
+                childFriendly = (decision, entry.reference)
             }
         }
         // Without the commune's own safe-community evidence, the rolled-up facts still decide
         // what they can (standard 2); the rest shows as missing.
-        if community == nil, let id = location.standardIDs().first(where: { id in
-            (try? standard(id))?.standard.facts.contains(where: { $0.rollUp != nil }) == true
-        }), let loaded = try? standard(id), !members.isEmpty, let first = members.first {
-            let s = loaded.standard
+        if community == nil, let first = members.first, let entry = standards.location.standardIDs().lazy
+            .compactMap({ try? standards.entry($0) }).first(where: { $0.standard.facts.contains { $0.rollUp != nil } }) {
+            let s = entry.standard
             var evidence = Evidence(
                 unit: UnitInfo(id: commune, name: commune, province: first.unit.province, unitType: .xa,
                                attributes: [Bool?](repeating: nil, count: s.attributes.count)),
                 period: first.period, facts: [FactValue?](repeating: nil, count: s.facts.count),
                 sources: [FactSource?](repeating: nil, count: s.facts.count))
             CommuneRollUp.fill(&evidence, standard: s, members: members)
-            community = (Evaluator(standard: s).evaluate(evidence), StandardReference(standard: s, hash: loaded.hash))
+            community = (entry.evaluator.evaluate(evidence), entry.reference)
         }
         let report = RollUpReport(markdown: format == .markdown, language: shared.lang)
         console.write(report.render(rollUp, community: community, commune: childFriendly))
@@ -118,21 +107,25 @@ struct RollUp: PhuhopCommand {
     }
 
     /// Reads a CSV survey sheet with the checklist standard whose columns it has.
-    private func readSheet(_ path: String, location: CriteriaLocation, standard: (String) throws -> LoadedStandard,
-                           take: (Evidence, LoadedStandard) -> Void) throws {
+    private func readSheet(_ path: String, standards: LoadedStandards,
+                           take: (Evidence, LoadedStandards.Entry) -> Void) throws {
         var records = try CSVRecords(path: path)
         guard let header = try records.next() else { return }
-        var table: (EvidenceCSV, LoadedStandard)?
-        for id in location.standardIDs() {
-            guard let loaded = try? standard(id), loaded.standard.hasItems,
-                  let csv = try? EvidenceCSV(header: header.fields, file: path, standard: loaded.standard) else { continue }
-            table = (csv, loaded)
-            break
+        var table: (EvidenceCSV, LoadedStandards.Entry)?
+        var checklists: [String] = []
+        for id in standards.location.standardIDs() {
+            guard let entry = try? standards.entry(id), entry.standard.hasItems else { continue }
+            checklists.append(id)
+            if let csv = try? EvidenceCSV(header: header.fields, file: path, standard: entry.standard) {
+                table = (csv, entry)
+                break
+            }
         }
         guard let (csv, loaded) = table else {
+            let ids = checklists.joined(separator: ", ")
             throw InputError([Diagnostic(location: SourceLocation(file: path, line: 1, column: 1), field: "",
-                                         message: LocalizedText(vi: "tiêu đề không khớp với bảng kiểm nào (qd548-2011, tt18-2023, tt45-2021)",
-                                                                en: "the header matches no checklist (qd548-2011, tt18-2023, tt45-2021)"))])
+                                         message: LocalizedText(vi: "tiêu đề không khớp với bảng kiểm nào (\(ids))",
+                                                                en: "the header matches no checklist (\(ids))"))])
         }
         var problems: [Diagnostic] = []
         while let record = try records.next() {

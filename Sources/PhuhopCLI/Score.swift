@@ -29,24 +29,13 @@ struct Score: PhuhopCommand {
     }
 
     func execute(_ console: Console) throws -> Int32 {
-        let location = try CriteriaLocation(option: shared.criteria)
-        var loaded: [String: (standard: LoadedStandard, evaluator: Evaluator)] = [:]
+        let standards = LoadedStandards(location: try CriteriaLocation(option: shared.criteria))
         var decisions: [(Decision, StandardReference)] = []
         var problems: [Diagnostic] = []
         for path in files {
             do {
-                let input = try readInput(path, console: console)
-                let id = try standard ?? EvidenceReader.requestedStandard(in: input.data, file: input.name)
-                    ?? location.defaultID()
-                if loaded[id] == nil {
-                    let file = try location.load(id)
-                    loaded[id] = (file, Evaluator(standard: file.standard))
-                }
-                guard let (standardFile, evaluator) = loaded[id] else { continue }
-                let evidence = try EvidenceReader.read(input.data, file: input.name, standard: standardFile.standard,
-                                                      overridden: standard != nil)
-                let decision = evaluator.evaluate(evidence)
-                decisions.append((decision, StandardReference(standard: standardFile.standard, hash: standardFile.hash)))
+                let (evidence, entry) = try standards.readEvidence(path, console: console, standard: standard)
+                decisions.append((entry.evaluator.evaluate(evidence), entry.reference))
             } catch let error as InputError {
                 problems += error.diagnostics
             }
