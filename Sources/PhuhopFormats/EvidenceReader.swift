@@ -43,15 +43,15 @@ public enum EvidenceReader {
         let factsElement = hasFacts ? map.required("facts") : map.optional("facts")
         if let factsElement, let factMap = MappingReader(factsElement, allowed: [], log: log) {
             for (key, element) in factMap.entries {
-                guard let index = standard.factIndex(key), standard.facts[index].type != .answer else {
-                    if standard.factIndex(key) != nil {
-                        log.add(element, LocalizedText(vi: "“\(key)” là một tiêu chí của bảng kiểm: ghi trong “items”",
-                                                       en: "“\(key)” is a checklist item: write it under “items”"))
-                        continue
-                    }
+                guard let index = standard.factIndex(key) else {
                     let hint = Suggestion.hint(for: key, in: standard.facts.filter { $0.type != .answer }.map(\.id))
                     log.add(element, LocalizedText(vi: "dữ kiện không được biết “\(key)”.\(hint.vi)",
                                                    en: "unknown fact “\(key)”.\(hint.en)"))
+                    continue
+                }
+                guard standard.facts[index].type != .answer else {
+                    log.add(element, LocalizedText(vi: "“\(key)” là một tiêu chí của bảng kiểm: ghi trong “items”",
+                                                   en: "“\(key)” is a checklist item: write it under “items”"))
                     continue
                 }
                 guard !element.isNull else { continue }
