@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "PhuhopCore"),
@@ -23,9 +24,16 @@ let package = Package(
         .target(name: "PhuhopReports", dependencies: ["PhuhopCore"]),
         .target(name: "PhuhopSynthesis", dependencies: ["PhuhopCore"]),
         .target(
+            name: "PhuhopStore",
+            dependencies: [
+                "PhuhopCore", "PhuhopFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "PhuhopCLI",
             dependencies: [
-                "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopSynthesis",
+                "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopStore", "PhuhopSynthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +42,11 @@ let package = Package(
         .testTarget(name: "PhuhopCoreTests", dependencies: ["PhuhopCore"]),
         .testTarget(name: "PhuhopFormatsTests", dependencies: ["PhuhopCore", "PhuhopFormats"]),
         .testTarget(name: "PhuhopReportsTests", dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopReports"]),
+        .testTarget(
+            name: "PhuhopStoreTests",
+            dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopStore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis"], exclude: ["Expected", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

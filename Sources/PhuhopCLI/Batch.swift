@@ -52,7 +52,7 @@ struct Batch: PhuhopCommand {
         }
         var run = BatchRun(standard: loaded.standard, report: report, console: console)
         run.summary = BatchSummary(near: near)
-        run.rejectsFile = rejectsFile
+        run.rejections.file = rejectsFile
         // The unit list is built in a scratch file so the summary can come first, with memory flat.
         let scratchPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("phuhop-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
@@ -89,17 +89,13 @@ struct Batch: PhuhopCommand {
                 try copy(scratchPath, into: output)
             }
             try output.finish()
-            if run.wroteRejects { try rejectsFile?.finish() } else { rejectsFile?.discard() }
+            try run.rejections.finishFile()
         } catch {
             output.discard()
             rejectsFile?.discard()
             throw error
         }
-        for line in run.problems { console.error((shared.lang == .vi ? "lỗi: " : "error: ") + line + "\n") }
-        if run.summary.rejected > run.shownRejections {
-            let more = run.summary.rejected - run.shownRejections
-            console.error(shared.lang == .vi ? "… và \(more) dòng/tệp bị từ chối khác\n" : "… and \(more) more rejected rows or files\n")
-        }
+        run.rejections.report(console, language: shared.lang)
         return run.summary.rejected == 0 ? 0 : 1
     }
 
@@ -125,13 +121,8 @@ struct BatchRun {
     let evaluator: Evaluator
     var decision: Decision?
     var summary = BatchSummary()
-    /// The first problems found (the rest are counted, so memory stays flat).
-    var problems: [String] = []
-    /// How many rejections `problems` describes.
-    private(set) var shownRejections = 0
-    var rejectsFile: OutputFile?
-    private(set) var wroteRejects = false
-    private var rejectsHeader: String?
+    /// The first problems found (the rest are counted, so memory stays flat), and the rejects file.
+    var rejections = Rejections()
     private var first = true
     private var processed = 0
     private let showProgress: Bool
@@ -147,22 +138,12 @@ struct BatchRun {
 
     mutating func process(_ input: String, into list: OutputFile) throws {
         let reader = EvidenceInputs(standards: [standard], language: report.language)
-        try reader.read(input, unit: { decide($0[0], into: list) }, reject: { rejected($0) })
+        try reader.read(input, unit: { read, _ in decide(read[0], into: list) }, reject: { rejected($0) })
     }
 
     mutating func rejected(_ rejection: EvidenceInputs.Rejection) {
         summary.rejected += 1
-        if problems.count < 20 {
-            problems += rejection.problems.prefix(20 - problems.count)
-            shownRejections += 1
-        }
-        guard let file = rejectsFile, let header = rejection.header, let line = rejection.line else { return }
-        if rejectsHeader == nil {
-            rejectsHeader = header
-            file.write(header + "\n")
-        }
-        file.write(line + "\n")
-        wroteRejects = true
+        rejections.add(rejection)
     }
 
     private mutating func decide(_ evidence: Evidence, into list: OutputFile) {

@@ -80,7 +80,7 @@ struct Compare: PhuhopCommand {
             output.write(report.opening)
             let reader = EvidenceInputs(standards: [base.standard, standard], language: shared.lang)
             for input in inputs {
-                try reader.read(input, unit: { read in
+                try reader.read(input, unit: { read, _ in
                     let comparison = UnitComparison(baseline: before.evaluate(read[0]), variant: after.evaluate(read[1]))
                     summary.add(comparison, standard: base.standard)
                     if comparison.changed {

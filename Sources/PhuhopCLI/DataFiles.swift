@@ -4,6 +4,8 @@ import Foundation
 /// `test` read from a folder (`rollup` adds its CSV survey sheets).
 enum DataFiles {
     static func under(_ folder: String, including extra: [String] = []) -> [String] {
+        var folder = folder
+        while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
         let enumerator = FileManager.default.enumerator(atPath: folder)
         let suffixes = ["yaml", "yml", "json"] + extra
         var files: [String] = []

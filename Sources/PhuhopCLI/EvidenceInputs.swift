@@ -15,11 +15,26 @@ struct EvidenceInputs {
         var line: String?
     }
 
+    /// Where a unit was read: the file, and for a CSV row its line, text and header, so a
+    /// later refusal (by the store) can be reported and written to a rejects file like a bad row.
+    struct Origin {
+        var file: String
+        var line: Int
+        var row: (header: String, raw: String, separator: Character)?
+
+        /// A rejection of this unit for `message`.
+        func rejection(_ message: String) -> Rejection {
+            guard let row else { return Rejection(problems: ["\(file):\(line): \(message)"]) }
+            return Rejection(problems: ["\(file):\(line): \(message)"], header: row.header,
+                             line: row.raw + String(row.separator) + CSVText.line([message], separator: row.separator))
+        }
+    }
+
     let standards: [Standard]
     let language: Language
 
     /// Reads one input, calling `unit` for each unit read and `reject` for each bad row or file.
-    func read(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+    func read(_ input: String, unit: ([Evidence], Origin) throws -> Void, reject: (Rejection) -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
             reject(Rejection(problems: ["\(input):1: " + (language == .vi ? "không đọc được tệp" : "cannot read the file")]))
@@ -32,18 +47,19 @@ struct EvidenceInputs {
         }
     }
 
-    private func readFolder(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+    private func readFolder(_ input: String, unit: ([Evidence], Origin) throws -> Void, reject: (Rejection) -> Void) throws {
         for file in DataFiles.under(input) {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             do {
-                unit(try standards.map { try EvidenceReader.read(data, file: file, standard: $0, overridden: true) })
+                let read = try standards.map { try EvidenceReader.read(data, file: file, standard: $0, overridden: true) }
+                try unit(read, Origin(file: file, line: 1))
             } catch let error as InputError {
                 reject(Rejection(problems: error.diagnostics.map { $0.rendered(language) }))
             }
         }
     }
 
-    private func readTable(_ input: String, unit: ([Evidence]) -> Void, reject: (Rejection) -> Void) throws {
+    private func readTable(_ input: String, unit: ([Evidence], Origin) throws -> Void, reject: (Rejection) -> Void) throws {
         // A file whose header cannot be read is one rejection; the other inputs go on.
         var records: CSVRecords
         let headerRecord: CSVRecords.Record
@@ -91,7 +107,7 @@ struct EvidenceInputs {
                 reject(Rejection(problems: failure.diagnostics.map { $0.rendered(language) }, header: header,
                                  line: record.raw + String(separator) + CSVText.line([message], separator: separator)))
             } else {
-                unit(read)
+                try unit(read, Origin(file: input, line: record.line, row: (header, record.raw, separator)))
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhuhopCore
 import PhuhopFormats
+import PhuhopStore
 
 /// A subcommand that writes through a `Console` and returns its exit status.
 protocol PhuhopCommand: ParsableCommand {
@@ -16,7 +17,8 @@ public struct Phuhop: ParsableCommand {
         commandName: "phuhop",
         abstract: "Chấm điểm xã, phường, thị trấn phù hợp với trẻ em / Score child-friendly communes (QĐ 06/QĐ-TTg).",
         subcommands: [Score.self, Batch.self, Compare.self, Template.self, Review.self, RollUp.self, Synth.self, Check.self,
-                      CriteriaCommand.self, TestCases.self])
+                      CriteriaCommand.self, TestCases.self,
+                      DatabaseCommand.self, Import.self, Export.self, Decide.self, History.self, Verify.self, MergeUnits.self])
 
     public init() {}
 
@@ -51,6 +53,12 @@ public struct Phuhop: ParsableCommand {
             for diagnostic in error.diagnostics {
                 console.error((language == .vi ? "lỗi: " : "error: ") + diagnostic.rendered(language) + "\n")
             }
+            return 1
+        } catch let error as StoreError {
+            console.error((language == .vi ? "lỗi: " : "error: ") + error.message(language) + "\n")
+            return 1
+        } catch let error where Store.describe(error) != nil {
+            console.error((language == .vi ? "lỗi: " : "error: ") + (Store.describe(error)?(language) ?? "") + "\n")
             return 1
         } catch let error as CommandError {
             console.error((language == .vi ? "lỗi: " : "error: ") + error.message(language) + "\n")

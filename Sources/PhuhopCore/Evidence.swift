@@ -1,5 +1,5 @@
 /// The evidence for one unit and one period, bound to the facts of one standard.
-public struct Evidence: Sendable {
+public struct Evidence: Sendable, Equatable {
     public var unit: UnitInfo
     public var period: Period
     /// One slot per fact of the standard, by index; nil is a fact not supplied (missing).

@@ -124,7 +124,8 @@ public enum CriteriaLoader {
         for (name, data) in hashed.sorted(by: { $0.0 < $1.0 }) {
             content += Array(name.utf8) + [0] + Array(data) + [0]
         }
-        return LoadedStandard(standard: standard, hash: SHA256.hex(content), folder: base, locations: reader.locations)
+        return LoadedStandard(standard: standard, hash: SHA256.hex(content), folder: base, locations: reader.locations,
+                              files: Dictionary(hashed, uniquingKeysWith: { first, _ in first }))
     }
 
     private static func reportUnlistedFiles(folder: URL, base: String, listed: [String], log: DiagnosticLog) {

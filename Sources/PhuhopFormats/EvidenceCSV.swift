@@ -215,15 +215,7 @@ public struct EvidenceCSV: Sendable {
                      evidence.period.from.description, evidence.period.to.description]
         if standard.hasItems { cells += [evidence.unit.commune ?? "", evidence.assessment.rawValue] }
         cells += evidence.unit.attributes.map { $0.map { $0 ? "true" : "false" } ?? "" }
-        cells += evidence.facts.map { value in
-            switch value {
-            case nil: ""
-            case .count(let n)?: String(n)
-            case .boolean(let b)?: b ? "true" : "false"
-            case .share(let s)?: DecimalText.plain(s.multiplied(by: 100)) + "%"
-            case .answer(let a)?: a.rawValue
-            }
-        }
+        cells += evidence.facts.map { value in value.map(EvidenceSnapshot.text) ?? "" }
         for v in standard.recognition.vetoes.indices {
             guard let events = evidence.vetoEvents else {
                 cells.append("")

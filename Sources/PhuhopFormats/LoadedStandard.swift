@@ -1,3 +1,4 @@
+import Foundation
 import PhuhopCore
 
 /// A standard read from its folder, with what only the files know: where each value was
@@ -10,12 +11,17 @@ public struct LoadedStandard: Sendable {
     public var folder: String
     /// Where each value is written, for the audit and for lint problems.
     public var locations: [ValueReference: SourceLocation]
+    /// The files the hash covers, by name: what a store keeps so the same rules can be read
+    /// again years later.
+    public var files: [String: Data]
 
-    public init(standard: Standard, hash: String, folder: String, locations: [ValueReference: SourceLocation]) {
+    public init(standard: Standard, hash: String, folder: String, locations: [ValueReference: SourceLocation],
+                files: [String: Data] = [:]) {
         self.standard = standard
         self.hash = hash
         self.folder = folder
         self.locations = locations
+        self.files = files
     }
 
     /// The location of a value, or the folder's `standard.yaml` when unknown.

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopStore
+
+/// `phuhop import`: stores evidence as new revisions, all or nothing.
+struct Import: PhuhopCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Nhập bằng chứng vào cơ sở dữ liệu / Import evidence into the database (one transaction, all or nothing).")
+
+    @Argument(help: "CSV files (one row per unit), YAML or JSON evidence files, or folders of them.")
+    var files: [String]
+
+    @Option(help: "Standard of the CSV files (default: qd06-2019 or the only one); evidence files name their own.")
+    var standard: String?
+
+    @Option(help: "Why this evidence is entered or corrected (recorded with every revision).")
+    var reason: String?
+
+    @Option(help: "The source document, such as a report's number and date (default: the file name).")
+    var document: String?
+
+    @Flag(help: "Store the valid rows and skip the invalid ones (listed, and written to --rejects).")
+    var skipInvalid = false
+
+    @Option(help: "With --skip-invalid: write the rejected CSV rows here, with an error column.")
+    var rejects: String?
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var author: AuthorOption
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file or folder to import") }
+        if rejects != nil && !skipInvalid { throw ValidationError("--rejects needs --skip-invalid") }
+    }
+
+    /// Raised inside the transaction to undo it when a row was invalid and nothing may land.
+    private struct Refused: Error {}
+
+    func execute(_ console: Console) throws -> Int32 {
+        let database = try store.open()
+        let standards = LoadedStandards(location: try CriteriaLocation(option: shared.criteria))
+        let tableStandard = try standards.entry(standard ?? standards.location.defaultID())
+        let rejectsFile = try rejects.map { try OutputFile(path: $0, console: console, inputs: files) }
+        var rejections = Rejections(limit: Int.max, file: rejectsFile)
+        let reason = reason ?? (shared.lang == .vi ? "nhập từ \(files.joined(separator: ", "))" : "imported from \(files.joined(separator: ", "))")
+        let authorship = Authorship(author: author.name, reason: reason, document: document)
+        var summary: ImportSummary?
+        do {
+            summary = try database.importEvidence(files: files, by: authorship) { session in
+                func store(_ evidence: Evidence, _ entry: LoadedStandards.Entry, _ origin: EvidenceInputs.Origin) throws {
+                    let outcome = try session.add(evidence, standard: entry.standard,
+                                                  document: document ?? (origin.row == nil ? origin.file : "\(origin.file):\(origin.line)"))
+                    if case .refused(let why) = outcome { rejections.add(origin.rejection(why(shared.lang))) }
+                }
+                for input in files {
+                    try read(input, standards: standards, table: tableStandard, store: store, reject: { rejection in
+                        session.countRejected()
+                        rejections.add(rejection)
+                    })
+                }
+                if rejections.count > 0 && !skipInvalid { throw Refused() }
+            }
+        } catch is Refused {
+            rejectsFile?.discard()
+            rejections.report(console, language: shared.lang)
+            console.error(shared.lang == .vi
+                ? "Không lưu gì: \(rejections.count) dòng/tệp không hợp lệ. Sửa chúng, hoặc dùng --skip-invalid để lưu các dòng hợp lệ.\n"
+                : "Nothing stored: \(rejections.count) invalid rows or files. Fix them, or use --skip-invalid to store the valid rows.\n")
+            return 1
+        } catch {
+            rejectsFile?.discard()
+            throw error
+        }
+        try rejections.finishFile()
+        rejections.report(console, language: shared.lang)
+        guard let summary else { return 1 }
+        console.write(shared.lang == .vi
+            ? "Lần nhập #\(summary.importID) vào \(store.db): \(summary.stored) bản ghi mới, \(summary.unchanged) không đổi, \(summary.rejected) bị bỏ qua.\n"
+            : "Import #\(summary.importID) into \(store.db): \(summary.stored) new revisions, \(summary.unchanged) unchanged, \(summary.rejected) skipped.\n")
+        return 0
+    }
+
+    /// The standard whose columns a CSV table's header names, when `--standard` was not given
+    /// and exactly one standard fits (a household survey sheet beside a commune's table).
+    private func tableStandard(_ input: String, standards: LoadedStandards) throws -> LoadedStandards.Entry? {
+        guard var records = try? CSVRecords(path: input), let header = try? records.next() else { return nil }
+        let fitting = try standards.location.standardIDs().compactMap { id -> LoadedStandards.Entry? in
+            let entry = try standards.entry(id)
+            return (try? EvidenceCSV(header: header.fields, file: input, standard: entry.standard)) == nil ? nil : entry
+        }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
+    /// Reads one input: a folder (every evidence file and CSV under it), a CSV table, or an
+    /// evidence file that names its standard.
+    private func read(_ input: String, standards: LoadedStandards, table: LoadedStandards.Entry,
+                      store: (Evidence, LoadedStandards.Entry, EvidenceInputs.Origin) throws -> Void,
+                      reject: (EvidenceInputs.Rejection) -> Void) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            for file in DataFiles.under(input, including: ["csv"]) {
+                try read(file, standards: standards, table: table, store: store, reject: reject)
+            }
+            return
+        }
+        if input.lowercased().hasSuffix(".csv") || !exists {
+            let entry = try standard == nil ? tableStandard(input, standards: standards) ?? table : table
+            let reader = EvidenceInputs(standards: [entry.standard], language: shared.lang)
+            try reader.read(input, unit: { read, origin in try store(read[0], entry, origin) }, reject: reject)
+            return
+        }
+        do {
+            let (evidence, entry) = try standards.readEvidence(input, console: Console.capturing(), standard: nil)
+            try store(evidence, entry, EvidenceInputs.Origin(file: input, line: 1))
+        } catch let error as InputError {
+            reject(EvidenceInputs.Rejection(problems: error.diagnostics.map { $0.rendered(shared.lang) }))
+        } catch let error as CommandError {
+            reject(EvidenceInputs.Rejection(problems: ["\(input):1: " + error.message(shared.lang)]))
+        }
+    }
+}
