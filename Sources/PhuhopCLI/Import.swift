@@ -48,18 +48,37 @@ struct Import: PhuhopCommand {
         let reason = reason ?? (shared.lang == .vi ? "nhập từ \(files.joined(separator: ", "))" : "imported from \(files.joined(separator: ", "))")
         let authorship = Authorship(author: author.name, reason: reason, document: document)
         var summary: ImportSummary?
+        // Rows are read and encoded on a second thread while this one writes them.
+        let handoff = Handoff<Item>()
+        let finished = DispatchSemaphore(value: 0)
+        let reading = HandedOver(value: (command: self, standards: standards, table: tableStandard))
+        Thread.detachNewThread {
+            let (command, standards, table) = reading.value
+            command.produce(into: handoff, standards: standards, table: table)
+            finished.signal()
+        }
+        defer {
+            handoff.close()
+            finished.wait()
+        }
         do {
             summary = try database.importEvidence(files: files, by: authorship) { session in
-                func store(_ evidence: Evidence, _ entry: LoadedStandards.Entry, _ origin: EvidenceInputs.Origin) throws {
-                    let outcome = try session.add(evidence, standard: entry.standard,
-                                                  document: document ?? (origin.row == nil ? origin.file : "\(origin.file):\(origin.line)"))
-                    if case .refused(let why) = outcome { rejections.add(origin.rejection(why(shared.lang))) }
-                }
-                for input in files {
-                    try read(input, standards: standards, table: tableStandard, store: store, reject: { rejection in
-                        session.countRejected()
-                        rejections.add(rejection)
-                    })
+                reading: while true {
+                    for item in handoff.pop() {
+                        switch item {
+                        case .record(let record, let origin):
+                            if case .refused(let why) = try session.add(record) {
+                                rejections.add(origin.rejection(why(shared.lang)))
+                            }
+                        case .rejected(let rejection):
+                            session.countRejected()
+                            rejections.add(rejection)
+                        case .failed(let error):
+                            throw error.value
+                        case .end:
+                            break reading
+                        }
+                    }
                 }
                 if rejections.count > 0 && !skipInvalid { throw Refused() }
             }
@@ -92,6 +111,43 @@ struct Import: PhuhopCommand {
             return (try? EvidenceCSV(header: header.fields, file: input, standard: entry.standard)) == nil ? nil : entry
         }
         return fitting.count == 1 ? fitting[0] : nil
+    }
+
+    /// What the reading thread hands to the writing one.
+    enum Item: Sendable {
+        case record(PreparedRecord, EvidenceInputs.Origin)
+        case rejected(EvidenceInputs.Rejection)
+        case failed(HandedOver<any Error>)
+        case end
+    }
+
+    /// Reads every input, preparing each record for the store, and hands them over in batches.
+    private func produce(into handoff: Handoff<Item>, standards: LoadedStandards, table: LoadedStandards.Entry) {
+        let preparer = RecordPreparer()
+        var batch: [Item] = []
+        batch.reserveCapacity(256)
+        func send(_ item: Item) -> Bool {
+            batch.append(item)
+            guard batch.count == 256 else { return true }
+            defer { batch.removeAll(keepingCapacity: true) }
+            return handoff.push(batch)
+        }
+        struct Stopped: Error {}
+        do {
+            for input in files {
+                try read(input, standards: standards, table: table, store: { evidence, entry, origin in
+                    let place = origin.row == nil ? origin.file : "\(origin.file):\(origin.line)"
+                    let record = preparer.prepare(evidence, standard: entry.standard, document: document ?? place)
+                    if !send(.record(record, origin)) { throw Stopped() }
+                }, reject: { rejection in _ = send(.rejected(rejection)) })
+            }
+            _ = send(.end)
+        } catch is Stopped {
+            return
+        } catch {
+            _ = send(.failed(HandedOver(value: error)))
+        }
+        if !batch.isEmpty { handoff.push(batch) }
     }
 
     /// Reads one input: a folder (every evidence file and CSV under it), a CSV table, or an

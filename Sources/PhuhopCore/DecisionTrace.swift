@@ -5,14 +5,31 @@
 /// decision keeps its trace and the hash of it; re-evaluating years later proves the decision
 /// by comparing the two. Indices would silently change meaning if a criteria file were
 /// reordered; identifiers do not.
-public enum DecisionTrace {
+public struct DecisionTrace: Sendable {
     /// The version of the evaluation rules in this engine. Raise it whenever an evaluation of
     /// the same standard and evidence could give a different trace.
     public static let engineVersion = "phuhop-engine/1"
 
+    private let standard: Standard
+    /// The path of each value of `Standard.allValues`, by slot: a decision names its provisional
+    /// values by slot, and describing them anew for every decision cost a third of a trace.
+    private let pathTable: [String]
+
+    /// A trace writer for the decisions of `standard`'s evaluator.
+    public init(standard: Standard) {
+        self.standard = standard
+        pathTable = standard.allValues.map { standard.describe($0).path }
+    }
+
     /// The trace of `decision`, made by `standard`'s evaluator.
     public static func text(_ decision: Decision, standard: Standard) -> String {
+        DecisionTrace(standard: standard).text(decision)
+    }
+
+    /// The trace of `decision`.
+    public func text(_ decision: Decision) -> String {
         var lines: [String] = []
+        lines.reserveCapacity(decision.indicators.count + decision.criteria.count + 32)
         func number(_ value: Int?) -> String { value.map(String.init) ?? "-" }
         lines.append("standard \(standard.id) \(standard.version)")
         lines.append("unit \(decision.unit.id) \(decision.unit.unitType.rawValue)")
@@ -41,8 +58,9 @@ public enum DecisionTrace {
             case .vetoEvents: lines.append("missing vetoEvents")
             }
         }
-        for value in decision.provisionalValues {
-            lines.append("provisional \(standard.describe(value).path)")
+        for (n, value) in decision.valueTable.enumerated()
+            where decision.provisionalSlots[n >> 6] & (1 << UInt64(n & 63)) != 0 {
+            lines.append("provisional " + (n < pathTable.count ? pathTable[n] : standard.describe(value).path))
         }
         if let tally = decision.checklist {
             lines.append("checklist items \(tally.items) met \(tally.met) notMet \(tally.notMet) notApplicable \(tally.notApplicable)"
@@ -59,7 +77,7 @@ public enum DecisionTrace {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func status(_ status: IndicatorStatus) -> String {
+    private func status(_ status: IndicatorStatus) -> String {
         switch status {
         case .band(let b): "band:\(b)"
         case .activity(let held): held ? "held" : "notHeld"
@@ -72,7 +90,7 @@ public enum DecisionTrace {
         }
     }
 
-    private static func measure(_ measure: Measure?) -> String {
+    private func measure(_ measure: Measure?) -> String {
         switch measure {
         case nil: "-"
         case .flag(let f)?: f ? "true" : "false"
@@ -83,7 +101,7 @@ public enum DecisionTrace {
         }
     }
 
-    private static func subject(_ subject: ReasonSubject, _ standard: Standard) -> String {
+    private func subject(_ subject: ReasonSubject, _ standard: Standard) -> String {
         switch subject {
         case .decision: "decision"
         case .criterion(let c): "criterion:\(standard.criteria[c].id)"

@@ -7,15 +7,16 @@ import PhuhopFormats
 public struct DecidingStandard: Sendable {
     public let loaded: LoadedStandard
     public let evaluator: Evaluator
+    let trace: DecisionTrace
 
     public init(loaded: LoadedStandard) {
-        self.loaded = loaded
-        evaluator = Evaluator(standard: loaded.standard)
+        self.init(loaded: loaded, evaluator: Evaluator(standard: loaded.standard))
     }
 
     public init(loaded: LoadedStandard, evaluator: Evaluator) {
         self.loaded = loaded
         self.evaluator = evaluator
+        trace = DecisionTrace(standard: loaded.standard)
     }
 }
 
@@ -40,7 +41,8 @@ extension Store {
     /// Decides on the latest evidence revisions selected, in one transaction, storing each
     /// decision that differs from the current one and superseding it.
     ///
-    /// `standards` gives the standard for an id (the CLI loads them from `criteria/`); `each`
+    /// `standards` gives the standard for an id (the CLI loads them from `criteria/`), asked once
+    /// per id; `each`
     /// receives every decision, new or standing, in unit order.
     public func decide(_ selection: DecisionSelection, by actor: String,
                        standards: (String) throws -> DecidingStandard,
@@ -58,26 +60,37 @@ extension Store {
             for record in currentRows {
                 current[record.unitId + "\u{0}" + record.standardId + "\u{0}" + record.period] = record
             }
-            var storedCriteria = Set<String>()
-            var readers: [String: StoredEvidence.Reader] = [:]
+            // Each standard is asked for once (building one compiles its evaluator and trace tables)
+            // and its criteria files are kept before any decision names them.
+            var deciding: [String: DecidingStandard] = [:]
+            for id in Set(targets.map(\.standardId)).sorted() {
+                let standard = try standards(id)
+                deciding[id] = standard
+                try storeCriteria(db, standard.loaded, time: time)
+            }
+            let layouts = try Self.layouts(db)
+            let caches = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in ReaderCache(layouts: layouts) }
             var decided = 0
             var unchanged = 0
-            let insert = try db.cachedStatement(sql: """
+            let insert = try FastInsert(db, sql: """
                 INSERT INTO decision (unitId, standardId, periodFrom, periodTo, evidenceRevisionId, evidenceHash,
                     criteriaHash, engineVersion, outcome, provisional, total, maximum, threshold, unitClass, itemsMet,
                     itemsApplicable, mandatoryMet, mandatoryApplicable, trace, decisionHash, supersedes, decidedAt, decidedBy)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let insertCriterion = try db.cachedStatement(sql: """
+            let insertCriterion = try FastInsert(db, sql: """
                 INSERT INTO decisionCriterion (decisionId, criterionId, points, maximum) VALUES (?, ?, ?, ?)
                 """)
-            for target in targets {
-                let standard = try standards(target.standardId)
+            // Decisions are made on every core, a chunk at a time, and written in order on this one.
+            for start in stride(from: 0, to: targets.count, by: 1024) {
+              let chunk = Array(targets[start..<min(start + 1024, targets.count)])
+              let made = try ParallelMap.map(chunk, workers: caches.count) { target, worker in
+                  guard let standard = deciding[target.standardId] else { throw StoreError.damaged("standard \(target.standardId)") }
+                  return try Self.make(target, standard, caches[worker].reader(standard.loaded.standard, key: target.standardId))
+              }
+              for (target, made) in zip(chunk, made) {
+                guard let standard = deciding[target.standardId] else { continue }
                 let loaded = standard.loaded
-                if storedCriteria.insert(loaded.hash).inserted { try storeCriteria(db, loaded, time: time) }
-                let reader = readers[target.standardId] ?? Self.reader(db, loaded.standard)
-                readers[target.standardId] = reader
-                let made = try Self.make(target, standard, reader)
                 let key = target.unitId + "\u{0}" + target.standardId + "\u{0}" + target.periodFrom + "/" + target.periodTo
                 let previous = current[key]
                 if let previous, previous.evidenceRevisionId == target.id, previous.decisionHash == made.hash {
@@ -87,17 +100,18 @@ extension Store {
                 }
                 let d = made.decision
                 let tally = d.checklist
-                try insert.execute(arguments: [
-                    target.unitId, target.standardId, target.periodFrom, target.periodTo, target.id, made.evidenceHash,
-                    loaded.hash, DecisionTrace.engineVersion, d.outcome.rawValue, d.provisional, d.total, d.maximum,
-                    d.threshold, d.unitClass.map { loaded.standard.recognition.classes[$0].id }, tally?.met,
-                    tally?.applicable, tally?.mandatoryMet, tally?.mandatoryApplicable, made.trace, made.hash,
-                    previous?.id, time, actor,
-                ])
+                let unitClass = d.unitClass.map { loaded.standard.recognition.classes[$0].id }
+                try insert.run(
+                    .text(target.unitId), .text(target.standardId), .text(target.periodFrom), .text(target.periodTo),
+                    .integer(target.id), .text(made.evidenceHash), .text(loaded.hash), .text(DecisionTrace.engineVersion),
+                    .text(d.outcome.rawValue), .integer(d.provisional ? 1 : 0), .integer(d.total), .integer(d.maximum),
+                    .integer(d.threshold), .text(unitClass), .integer(tally?.met), .integer(tally?.applicable),
+                    .integer(tally?.mandatoryMet), .integer(tally?.mandatoryApplicable), .text(made.trace), .text(made.hash),
+                    .integer(previous?.id), .text(time), .text(actor))
                 let id = db.lastInsertedRowID
                 for result in d.criteria {
                     let criterion = loaded.standard.criteria[result.criterion]
-                    try insertCriterion.execute(arguments: [id, criterion.id, result.points, criterion.maximum.value])
+                    try insertCriterion.run(.integer(id), .text(criterion.id), .integer(result.points), .integer(criterion.maximum.value))
                 }
                 decided += 1
                 let record = DecisionRecord(
@@ -105,11 +119,12 @@ extension Store {
                     periodTo: target.periodTo, evidenceRevisionId: target.id, evidenceHash: made.evidenceHash,
                     criteriaHash: loaded.hash, engineVersion: DecisionTrace.engineVersion, outcome: d.outcome.rawValue,
                     provisional: d.provisional, total: d.total, maximum: d.maximum, threshold: d.threshold,
-                    unitClass: d.unitClass.map { loaded.standard.recognition.classes[$0].id }, itemsMet: tally?.met,
+                    unitClass: unitClass, itemsMet: tally?.met,
                     itemsApplicable: tally?.applicable, mandatoryMet: tally?.mandatoryMet,
                     mandatoryApplicable: tally?.mandatoryApplicable, trace: made.trace, decisionHash: made.hash,
                     supersedes: previous?.id, decidedAt: time, decidedBy: actor)
                 try each(Decided(record: record, decision: d, isNew: true))
+              }
             }
             let subject: String
             switch selection {
@@ -133,21 +148,21 @@ extension Store {
             throw StoreError.unreadableEvidence(revision: target.id, unit: target.unitId, problem: error.problem)
         }
         let decision = standard.evaluator.evaluate(evidence)
-        let trace = DecisionTrace.text(decision, standard: standard.loaded.standard)
+        let trace = standard.trace.text(decision)
         let evidenceHash = SHA256Text.hex(target.snapshot)
         let hash = DecisionRecord.hash(criteria: standard.loaded.hash, evidence: evidenceHash,
                                        engine: DecisionTrace.engineVersion, trace: trace)
         return (decision, trace, evidenceHash, hash)
     }
 
-    /// A reader of stored evidence records for `standard`, finding layouts in the database.
-    static func reader(_ db: Database, _ standard: Standard) -> StoredEvidence.Reader {
-        StoredEvidence.Reader(standard: standard) { id in
-            guard let text = try String.fetchOne(db, sql: "SELECT columns FROM evidenceLayout WHERE id = ?", arguments: [id]) else {
-                throw SnapshotError(problem: "no evidence layout \(id)")
-            }
-            return try EvidenceLayout(text: text)
+    /// Every evidence layout the store keeps, by id: read once, so the workers that decide in
+    /// parallel never touch the database.
+    static func layouts(_ db: Database) throws -> [String: EvidenceLayout] {
+        var out: [String: EvidenceLayout] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, columns FROM evidenceLayout") {
+            out[row["id"]] = try EvidenceLayout(text: row["columns"])
         }
+        return out
     }
 
     /// Keeps the criteria files under their hash, once.
@@ -181,6 +196,29 @@ extension Store {
             }
             return try PeriodMatch.select(all, period: period, unit: id)
         }
+    }
+}
+
+/// One worker's readers of stored evidence, one per standard. A worker is one thread at a time.
+final class ReaderCache: @unchecked Sendable {
+    private let layouts: [String: EvidenceLayout]
+    private var readers: [String: StoredEvidence.Reader] = [:]
+
+    init(layouts: [String: EvidenceLayout]) {
+        self.layouts = layouts
+    }
+
+    /// The reader for `standard`, kept under `key`: the standard's id while deciding (one
+    /// version per id), its criteria hash while verifying (every version ever used).
+    func reader(_ standard: Standard, key: String) -> StoredEvidence.Reader {
+        if let reader = readers[key] { return reader }
+        let layouts = self.layouts
+        let reader = StoredEvidence.Reader(standard: standard) { id in
+            guard let layout = layouts[id] else { throw SnapshotError(problem: "no evidence layout \(id)") }
+            return layout
+        }
+        readers[key] = reader
+        return reader
     }
 }
 

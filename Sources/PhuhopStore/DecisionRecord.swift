@@ -45,7 +45,8 @@ public struct DecisionRecord: Sendable, Equatable, Codable, FetchableRecord, Tab
     }
 }
 
-/// A stored evidence revision, without its snapshot.
+/// A stored evidence revision, without its snapshot, with the author, time and reason of the
+/// import that stored it.
 public struct RevisionRecord: Sendable, Equatable, Codable, FetchableRecord, TableRecord {
     public static let databaseTableName = "evidenceRevision"
 
@@ -62,4 +63,10 @@ public struct RevisionRecord: Sendable, Equatable, Codable, FetchableRecord, Tab
     public var importId: Int64
 
     public var period: String { periodFrom + "/" + periodTo }
+
+    /// The columns to select, from `evidenceRevision r` joined with its `evidenceImport i`.
+    static let columns = """
+        r.id, r.unitId, r.standardId, r.periodFrom, r.periodTo, r.revision, i.author, i.startedAt AS recordedAt, i.reason,
+        r.document, r.importId
+        """
 }

@@ -42,12 +42,16 @@ public enum RevisionOutcome: Sendable, Equatable {
 /// compute inside the transaction. Preparing needs no database, so an import prepares records
 /// on one core while the other writes.
 public struct PreparedRecord: Sendable {
-    public let evidence: Evidence
+    /// The unit and period: all the writer needs of the evidence, whose facts are already
+    /// encoded (and freed on the preparing thread).
+    let unit: UnitInfo
+    let from: String
+    let to: String
     let standardID: String
     let layout: EvidenceLayout
     let snapshot: String
-    /// The record's own attributes, stored as they are when the unit has no earlier version.
-    let attributes: [String: Bool]
+    /// The record's own attributes, in id order, and as stored when the unit has no earlier version.
+    let attributes: [(id: String, value: Bool)]
     let attributesText: String
     /// Unit, standard and period: one evidence history.
     let key: String
@@ -57,20 +61,25 @@ public struct PreparedRecord: Sendable {
 /// Prepares records for one import, keeping each standard's layout.
 public final class RecordPreparer {
     private var layouts: [String: EvidenceLayout] = [:]
+    /// Each standard's attribute indices in id order, the order attributes are stored in.
+    private var orders: [String: [Int]] = [:]
 
     public init() {}
 
     public func prepare(_ evidence: Evidence, standard: Standard, document: String?) -> PreparedRecord {
         let layout = layouts[standard.id] ?? EvidenceLayout(standard: standard)
         layouts[standard.id] = layout
-        var attributes: [String: Bool] = [:]
-        for (a, value) in evidence.unit.attributes.enumerated() {
-            if let value, a < standard.attributes.count { attributes[standard.attributes[a].id] = value }
+        let order = orders[standard.id] ?? standard.attributes.indices.sorted { standard.attributes[$0].id < standard.attributes[$1].id }
+        orders[standard.id] = order
+        var attributes: [(id: String, value: Bool)] = []
+        for a in order where a < evidence.unit.attributes.count {
+            if let value = evidence.unit.attributes[a] { attributes.append((standard.attributes[a].id, value)) }
         }
         return PreparedRecord(
-            evidence: evidence, standardID: standard.id, layout: layout,
+            unit: evidence.unit, from: evidence.period.from.description, to: evidence.period.to.description,
+            standardID: standard.id, layout: layout,
             snapshot: StoredEvidence.encode(evidence, standard: standard, layout: layout), attributes: attributes,
-            attributesText: UnitAttributes.write(attributes),
+            attributesText: UnitAttributes.write(sorted: attributes),
             key: evidence.unit.id + "\u{0}" + standard.id + "\u{0}" + evidence.period.from.description + "\u{0}"
                 + evidence.period.to.description,
             document: document)
@@ -89,6 +98,7 @@ extension Store {
                            arguments: [time, authorship.author, authorship.reason, filesJSON])
             let session = try ImportSession(db: db, importID: db.lastInsertedRowID, authorship: authorship, time: time)
             try body(session)
+            try session.flush()
             let summary = session.summary
             try db.execute(sql: "UPDATE evidenceImport SET stored = ?, unchanged = ?, rejected = ? WHERE id = ?",
                            arguments: [summary.stored, summary.unchanged, summary.rejected, summary.importID])
@@ -131,9 +141,13 @@ public final class ImportSession {
     private var storedLayouts: Set<String> = []
     /// Prepares records given as evidence (`add(_:standard:document:)`).
     private let preparer = RecordPreparer()
-    private let insertRevision: FastInsert
-    private let insertUnit: FastInsert
-    private let insertVersion: FastInsert
+    // Rows wait here and are written many to a statement; `flush` writes them before any read
+    // that must see them, units before the rows that refer to them.
+    private var insertRevision: BatchedInsert
+    private var insertUnit: BatchedInsert
+    private var insertVersion: BatchedInsert
+    /// Records whose rows wait to be written.
+    private var waiting = 0
     /// Units merged away: their successor and the date, read once.
     private var mergers: [String: (successor: String, date: String)] = [:]
 
@@ -150,16 +164,22 @@ public final class ImportSession {
         }
         registeredBefore = Set(units.keys)
         provinces = Set(try String.fetchAll(db, sql: "SELECT name FROM province"))
-        insertRevision = try FastInsert(db, sql: """
-            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, author,
-                                          recordedAt, reason, document, importId)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertUnit = try FastInsert(db, sql: "INSERT INTO unit (id, unitType, registeredAt) VALUES (?, ?, ?)")
-        insertVersion = try FastInsert(db, sql: """
-            INSERT INTO unitVersion (unitId, validFrom, name, province, commune, attributes, recordedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertRevision = BatchedInsert(db, prefix: """
+            INSERT OR FAIL INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot,
+                                                  document, importId)
+            """, columns: 9)
+        insertUnit = BatchedInsert(db, prefix: "INSERT OR FAIL INTO unit (id, unitType, registeredAt)", columns: 3)
+        insertVersion = BatchedInsert(db, prefix: """
+            INSERT OR FAIL INTO unitVersion (unitId, validFrom, seq, name, province, commune, attributes, recordedAt)
+            """, columns: 8)
+    }
+
+    /// Writes every row still waiting, in the order the foreign keys need.
+    func flush() throws {
+        waiting = 0
+        try insertUnit.flush()
+        try insertVersion.flush()
+        try insertRevision.flush()
     }
 
     /// Counts a record the reader refused (kept out with `--skip-invalid`).
@@ -175,9 +195,9 @@ public final class ImportSession {
 
     /// Stores a prepared record (see `add(_:standard:document:)`).
     public func add(_ record: PreparedRecord) throws -> RevisionOutcome {
-        let unit = record.evidence.unit
-        let from = record.evidence.period.from.description
-        let to = record.evidence.period.to.description
+        let unit = record.unit
+        let from = record.from
+        let to = record.to
         if let merger = mergers[unit.id], merger.date <= from {
             summary.rejected += 1
             return .refused(LocalizedText(
@@ -191,6 +211,7 @@ public final class ImportSession {
         try storeLayout(record)
         var revision: Int64 = 1
         if registeredBefore.contains(unit.id) || storedKeys.contains(record.key) {
+            try flush()
             let latest = try db.cachedStatement(sql: """
                 SELECT revision, snapshot FROM evidenceRevision
                 WHERE unitId = ? AND standardId = ? AND periodFrom = ? AND periodTo = ?
@@ -205,11 +226,13 @@ public final class ImportSession {
                 revision = number + 1
             }
         }
-        try insertRevision.run(.text(unit.id), .text(record.standardID), .text(from), .text(to), .integer(revision),
-                               .text(record.layout.id), .text(record.snapshot), .text(authorship.author), .text(time),
-                               .text(authorship.reason), .text(record.document ?? authorship.document), .integer(summary.importID))
+        insertRevision.add(.text(unit.id), .text(record.standardID), .text(from), .text(to), .integer(revision),
+                               .text(record.layout.id), .text(record.snapshot), .text(record.document ?? authorship.document),
+                               .integer(summary.importID))
         storedKeys.insert(record.key)
         summary.stored += 1
+        waiting += 1
+        if waiting == 64 { try flush() }
         return .stored(revision: Int(revision))
     }
 
@@ -223,11 +246,11 @@ public final class ImportSession {
     /// Registers the unit, or a new dated version of it when the record says something new
     /// about its name, province, commune or attributes. Returns why the unit is refused, if it is.
     private func register(_ record: PreparedRecord, from: String) throws -> LocalizedText? {
-        let unit = record.evidence.unit
+        let unit = record.unit
         let type = unit.unitType.rawValue
         switch units[unit.id] {
         case nil:
-            try insertUnit.run(.text(unit.id), .text(type), .text(time))
+            insertUnit.add(.text(unit.id), .text(type), .text(time))
             units[unit.id] = type
         case let registered? where registered != type:
             return LocalizedText(vi: "đơn vị \(unit.id) đã đăng ký là \(registered), bản ghi này ghi \(type)",
@@ -237,7 +260,7 @@ public final class ImportSession {
         }
         if versions[unit.id] == nil {
             versions[unit.id] = !registeredBefore.contains(unit.id) ? [] : try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT validFrom, name, province, commune, attributes FROM unitVersion WHERE unitId = ? ORDER BY validFrom, id
+                SELECT validFrom, name, province, commune, attributes FROM unitVersion WHERE unitId = ? ORDER BY validFrom, seq
                 """), arguments: [unit.id]).map {
                 Version(validFrom: $0["validFrom"], name: $0["name"], province: $0["province"], commune: $0["commune"],
                         attributes: $0["attributes"])
@@ -250,7 +273,7 @@ public final class ImportSession {
         if let holding {
             // What the record does not say about the unit stays as it was.
             var attributes = UnitAttributes.read(holding.attributes)
-            attributes.merge(record.attributes) { _, new in new }
+            for (id, value) in record.attributes { attributes[id] = value }
             attributesText = UnitAttributes.write(attributes)
         }
         let version = Version(validFrom: from, name: unit.name, province: unit.province,
@@ -262,8 +285,9 @@ public final class ImportSession {
         if provinces.insert(unit.province).inserted {
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO province (name) VALUES (?)").execute(arguments: [unit.province])
         }
-        try insertVersion.run(.text(unit.id), .text(from), .text(unit.name), .text(unit.province), .text(version.commune),
-                              .text(version.attributes), .text(time))
+        let seq = known.filter { $0.validFrom == from }.count
+        insertVersion.add(.text(unit.id), .text(from), .integer(seq), .text(unit.name), .text(unit.province),
+                              .text(version.commune), .text(version.attributes), .text(time))
         versions[unit.id, default: []].append(version)
         versions[unit.id]?.sort { $0.validFrom < $1.validFrom }
         return nil
@@ -274,8 +298,17 @@ public final class ImportSession {
 /// equal text.
 enum UnitAttributes {
     static func write(_ attributes: [String: Bool]) -> String {
-        "{" + attributes.keys.sorted().map { EvidenceSnapshot.quoted($0) + ":" + (attributes[$0] == true ? "true" : "false") }
-            .joined(separator: ",") + "}"
+        write(sorted: attributes.keys.sorted().map { ($0, attributes[$0] == true) })
+    }
+
+    /// The text of attributes already in id order.
+    static func write(sorted attributes: [(id: String, value: Bool)]) -> String {
+        var out = "{"
+        for (n, attribute) in attributes.enumerated() {
+            if n > 0 { out += "," }
+            out += "\"" + attribute.id + (attribute.value ? "\":true" : "\":false")
+        }
+        return out + "}"
     }
 
     /// Reads what `write` wrote. Attribute ids are identifiers (no quotes or commas), so the

@@ -20,17 +20,16 @@ extension Store {
     /// `allRevisions`), in unit order, each with its current decision.
     public func export(standard: Standard, allRevisions: Bool = false, _ each: (ExportedRecord) throws -> Void) throws {
         try pool.read { db in
-            let reader = Self.reader(db, standard)
+            let reader = ReaderCache(layouts: try Self.layouts(db)).reader(standard, key: standard.id)
             let latestOnly = allRevisions ? "" : """
                 AND NOT EXISTS (SELECT 1 FROM evidenceRevision n WHERE n.unitId = r.unitId AND n.standardId = r.standardId
                     AND n.periodFrom = r.periodFrom AND n.periodTo = r.periodTo AND n.revision > r.revision)
                 """
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT r.id, r.unitId, r.standardId, r.periodFrom, r.periodTo, r.revision, r.author, r.recordedAt, r.reason,
-                    r.document, r.importId, r.snapshot,
+                SELECT \(RevisionRecord.columns), r.snapshot,
                     (SELECT d.id FROM decision d WHERE d.evidenceRevisionId = r.id
                         AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes = d.id)) AS decisionId
-                FROM evidenceRevision r WHERE r.standardId = ? \(latestOnly)
+                FROM evidenceRevision r JOIN evidenceImport i ON i.id = r.importId WHERE r.standardId = ? \(latestOnly)
                 ORDER BY r.unitId, r.periodFrom, r.revision
                 """, arguments: [standard.id])
             while let row = try cursor.next() {

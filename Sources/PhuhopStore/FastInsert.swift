@@ -8,6 +8,8 @@ enum Bound {
     case null
 
     static func text(_ value: String?) -> Bound { value.map { .text($0) } ?? .null }
+
+    static func integer<N: BinaryInteger>(_ value: N?) -> Bound { value.map { .integer(Int64($0)) } ?? .null }
 }
 
 /// An INSERT prepared once and run for every row of an import through SQLite's C API.
@@ -26,6 +28,11 @@ struct FastInsert {
 
     /// Binds `values` to the parameters in order and runs the statement once.
     func run(_ values: Bound...) throws {
+        try run(values)
+    }
+
+    /// Binds `values` to the parameters in order and runs the statement once.
+    func run(_ values: [Bound]) throws {
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)
@@ -60,4 +67,35 @@ struct FastInsert {
 
     /// SQLITE_TRANSIENT: SQLite copies the bytes, which only live for the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// Rows for one table gathered and inserted many to a statement: an import writes three rows
+/// per record, and a statement per row cost more in SQLite's per-statement work than in the
+/// rows themselves. The owner flushes, so it can keep the order foreign keys need.
+struct BatchedInsert {
+    private let db: Database
+    private let prefix: String
+    private let columns: Int
+    private var pending: [Bound] = []
+
+    /// `prefix` is the statement up to `VALUES` (`INSERT OR FAIL INTO t (a, b)`), for `columns` columns.
+    init(_ db: Database, prefix: String, columns: Int) {
+        self.db = db
+        self.prefix = prefix
+        self.columns = columns
+    }
+
+    /// Adds a row to write at the next flush.
+    mutating func add(_ values: Bound...) {
+        pending += values
+    }
+
+    /// Writes the rows waiting, in one statement (prepared once per row count, then cached).
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        let rows = Array(repeating: row, count: pending.count / columns).joined(separator: ", ")
+        try FastInsert(db, sql: prefix + " VALUES " + rows).run(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
 }

@@ -10,7 +10,7 @@ extension Store {
             var history = UnitHistory(unit: id, unitType: type)
             for row in try Row.fetchAll(db, sql: """
                 SELECT validFrom, name, province, commune, attributes, recordedAt FROM unitVersion
-                WHERE unitId = ? ORDER BY validFrom, id
+                WHERE unitId = ? ORDER BY validFrom, seq
                 """, arguments: [id]) {
                 let attributes = UnitAttributes.read(row["attributes"])
                 history.versions.append(UnitHistory.Version(
@@ -19,20 +19,20 @@ extension Store {
             }
             history.predecessors = try links(db, sql: """
                 SELECT l.predecessor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersion v WHERE v.unitId = l.predecessor
-                    ORDER BY validFrom DESC, id DESC LIMIT 1) AS name
+                    ORDER BY validFrom DESC, seq DESC LIMIT 1) AS name
                 FROM unitLineage l WHERE l.successor = ? ORDER BY l.predecessor
                 """, id)
             history.successors = try links(db, sql: """
                 SELECT l.successor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersion v WHERE v.unitId = l.successor
-                    ORDER BY validFrom DESC, id DESC LIMIT 1) AS name
+                    ORDER BY validFrom DESC, seq DESC LIMIT 1) AS name
                 FROM unitLineage l WHERE l.predecessor = ? ORDER BY l.successor
                 """, id)
             history.attached = try String.fetchAll(db, sql: """
                 SELECT DISTINCT unitId FROM unitVersion WHERE commune = ? ORDER BY unitId
                 """, arguments: [id])
             history.revisions = try RevisionRecord.fetchAll(db, sql: """
-                SELECT id, unitId, standardId, periodFrom, periodTo, revision, author, recordedAt, reason, document, importId
-                FROM evidenceRevision WHERE unitId = ? ORDER BY standardId, periodFrom, revision
+                SELECT \(RevisionRecord.columns) FROM evidenceRevision r JOIN evidenceImport i ON i.id = r.importId
+                WHERE r.unitId = ? ORDER BY r.standardId, r.periodFrom, r.revision
                 """, arguments: [id]).map {
                 UnitHistory.Revision(id: $0.id, standard: $0.standardId, period: $0.period, revision: $0.revision,
                                      author: $0.author, recordedAt: $0.recordedAt, reason: $0.reason, document: $0.document)

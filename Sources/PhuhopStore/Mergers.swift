@@ -59,8 +59,8 @@ extension Store {
                                arguments: [merger.successor, type.rawValue, time])
                 try db.execute(sql: "INSERT OR IGNORE INTO province (name) VALUES (?)", arguments: [province])
                 try db.execute(sql: """
-                    INSERT INTO unitVersion (unitId, validFrom, name, province, commune, attributes, recordedAt)
-                    VALUES (?, ?, ?, ?, NULL, '{}', ?)
+                    INSERT INTO unitVersion (unitId, validFrom, seq, name, province, commune, attributes, recordedAt)
+                    VALUES (?, ?, 0, ?, ?, NULL, '{}', ?)
                     """, arguments: [merger.successor, day, name, province, time])
             }
             for old in merger.predecessors {

@@ -27,20 +27,21 @@ enum Migrations {
                 id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
                 unitType TEXT NOT NULL CHECK (unitType IN (\(unitTypes))),
                 registeredAt TEXT NOT NULL
-            );
+            ) WITHOUT ROWID;
             -- What a unit was from a date on: name, province, commune (for schools and homes) and
             -- the attributes its class is derived from. A change adds a row; none is rewritten.
+            -- `seq` orders the versions recorded for one unit and date.
             CREATE TABLE unitVersion (
-                id INTEGER PRIMARY KEY,
                 unitId TEXT NOT NULL REFERENCES unit(id),
                 validFrom TEXT NOT NULL CHECK (validFrom \(isoDate)),
+                seq INTEGER NOT NULL CHECK (seq >= 0),
                 name TEXT NOT NULL CHECK (length(name) > 0),
                 province TEXT NOT NULL REFERENCES province(name),
                 commune TEXT CHECK (commune IS NULL OR length(commune) > 0),
                 attributes TEXT NOT NULL CHECK (substr(attributes, 1, 1) = '{' AND substr(attributes, -1, 1) = '}'),
-                recordedAt TEXT NOT NULL
-            );
-            CREATE INDEX unitVersion_unit ON unitVersion(unitId, validFrom);
+                recordedAt TEXT NOT NULL,
+                PRIMARY KEY (unitId, validFrom, seq)
+            ) WITHOUT ROWID;
             CREATE INDEX unitVersion_commune ON unitVersion(commune) WHERE commune IS NOT NULL;
             -- A merger or split: the predecessor keeps its identity, evidence and decisions.
             CREATE TABLE unitLineage (
@@ -70,7 +71,7 @@ enum Migrations {
                 columns TEXT NOT NULL CHECK (json_valid(columns) AND json_type(columns) = 'array')
             ) WITHOUT ROWID;
             -- Evidence for one unit, standard and period, as revisions: a correction is a new
-            -- revision with its author, time, reason and source document.
+            -- revision. Its author, time and reason are its import's; the source document is its own.
             CREATE TABLE evidenceRevision (
                 id INTEGER PRIMARY KEY,
                 unitId TEXT NOT NULL REFERENCES unit(id),
@@ -81,9 +82,6 @@ enum Migrations {
                 layoutId TEXT NOT NULL REFERENCES evidenceLayout(id),
                 -- The record names its layout first; json_valid would parse every record twice over.
                 snapshot TEXT NOT NULL CHECK (substr(snapshot, 1, 11) = '{"layout":"' AND substr(snapshot, 12, 64) = layoutId),
-                author TEXT NOT NULL CHECK (length(author) > 0),
-                recordedAt TEXT NOT NULL,
-                reason TEXT NOT NULL CHECK (length(reason) > 0),
                 document TEXT,
                 importId INTEGER NOT NULL REFERENCES evidenceImport(id),
                 CHECK (periodFrom <= periodTo),

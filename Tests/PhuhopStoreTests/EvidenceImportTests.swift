@@ -11,7 +11,9 @@ import Testing
         defer { fixture.remove() }
         let summary = try fixture.importing(try fixture.examples(), author: "Lê Thị C", reason: "số liệu năm 2024")
         #expect(summary.stored == 3 && summary.unchanged == 0 && summary.rejected == 0)
-        let revisions = try fixture.store.pool.read { db in try RevisionRecord.fetchAll(db, sql: "SELECT * FROM evidenceRevision") }
+        let revisions = try fixture.store.pool.read { db in
+            try RevisionRecord.fetchAll(db, sql: "SELECT \(RevisionRecord.columns) FROM evidenceRevision r JOIN evidenceImport i ON i.id = r.importId")
+        }
         #expect(revisions.map(\.revision) == [1, 1, 1])
         #expect(revisions.allSatisfy { $0.author == "Lê Thị C" && $0.reason == "số liệu năm 2024" })
         #expect(try fixture.count("SELECT count(*) FROM unit") == 3)

@@ -40,7 +40,7 @@ import Testing
         try fixture.importing(try fixture.examples())
         try fixture.decideAll()
         let refused = [
-            "UPDATE evidenceRevision SET reason = 'x'",
+            "UPDATE evidenceRevision SET document = 'x'",
             "DELETE FROM evidenceRevision",
             "UPDATE decision SET outcome = 'recognized'",
             "DELETE FROM decision",
@@ -71,22 +71,19 @@ import Testing
             "INSERT INTO decisionCriterion (decisionId, criterionId, points, maximum) VALUES (1, 'zy', -5, 50)",
             // A revision numbered 0, and a period that ends before it starts.
             """
-            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, author,
-                recordedAt, reason, importId)
-            SELECT unitId, standardId, periodFrom, periodTo, 0, layoutId, snapshot, author, recordedAt, reason, importId
+            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, importId)
+            SELECT unitId, standardId, periodFrom, periodTo, 0, layoutId, snapshot, importId
             FROM evidenceRevision LIMIT 1
             """,
             """
-            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, author,
-                recordedAt, reason, importId)
-            SELECT unitId, standardId, '2030-01-01', '2029-01-01', 9, layoutId, snapshot, author, recordedAt, reason, importId
+            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, importId)
+            SELECT unitId, standardId, '2030-01-01', '2029-01-01', 9, layoutId, snapshot, importId
             FROM evidenceRevision LIMIT 1
             """,
             // Evidence for a unit that does not exist.
             """
-            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, author,
-                recordedAt, reason, importId)
-            SELECT 'nobody', standardId, periodFrom, periodTo, 1, layoutId, snapshot, author, recordedAt, reason, importId
+            INSERT INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot, importId)
+            SELECT 'nobody', standardId, periodFrom, periodTo, 1, layoutId, snapshot, importId
             FROM evidenceRevision LIMIT 1
             """,
             // A negative count on an import.
