@@ -10,7 +10,7 @@ final class Handoff<Item>: @unchecked Sendable {
     private let capacity: Int
 
     /// Holds at most `capacity` batches.
-    init(capacity: Int = 16) {
+    init(capacity: Int = 8) {
         self.capacity = capacity
     }
 

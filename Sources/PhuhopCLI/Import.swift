@@ -104,13 +104,17 @@ struct Import: PhuhopCommand {
 
     /// The standard whose columns a CSV table's header names, when `--standard` was not given
     /// and exactly one standard fits (a household survey sheet beside a commune's table).
-    private func tableStandard(_ input: String, standards: LoadedStandards) throws -> LoadedStandards.Entry? {
-        guard var records = try? CSVRecords(path: input), let header = try? records.next() else { return nil }
-        let fitting = try standards.location.standardIDs().compactMap { id -> LoadedStandards.Entry? in
-            let entry = try standards.entry(id)
-            return (try? EvidenceCSV(header: header.fields, file: input, standard: entry.standard)) == nil ? nil : entry
+    private func tableStandard(_ input: String, standards: LoadedStandards, default table: LoadedStandards.Entry) throws
+        -> LoadedStandards.Entry
+    {
+        guard var records = try? CSVRecords(path: input), let header = try? records.next() else { return table }
+        func fits(_ entry: LoadedStandards.Entry) -> Bool {
+            (try? EvidenceCSV(header: header.fields, file: input, standard: entry.standard)) != nil
         }
-        return fitting.count == 1 ? fitting[0] : nil
+        // The default first: loading every other standard costs more than a small import.
+        if fits(table) { return table }
+        let fitting = try standards.location.standardIDs().map { try standards.entry($0) }.filter(fits)
+        return fitting.count == 1 ? fitting[0] : table
     }
 
     /// What the reading thread hands to the writing one.
@@ -125,10 +129,10 @@ struct Import: PhuhopCommand {
     private func produce(into handoff: Handoff<Item>, standards: LoadedStandards, table: LoadedStandards.Entry) {
         let preparer = RecordPreparer()
         var batch: [Item] = []
-        batch.reserveCapacity(256)
+        batch.reserveCapacity(1024)
         func send(_ item: Item) -> Bool {
             batch.append(item)
-            guard batch.count == 256 else { return true }
+            guard batch.count == 1024 else { return true }
             defer { batch.removeAll(keepingCapacity: true) }
             return handoff.push(batch)
         }
@@ -164,7 +168,7 @@ struct Import: PhuhopCommand {
             return
         }
         if input.lowercased().hasSuffix(".csv") || !exists {
-            let entry = try standard == nil ? tableStandard(input, standards: standards) ?? table : table
+            let entry = try standard == nil ? tableStandard(input, standards: standards, default: table) : table
             let reader = EvidenceInputs(standards: [entry.standard], language: shared.lang)
             try reader.read(input, unit: { read, origin in try store(read[0], entry, origin) }, reject: reject)
             return

@@ -50,8 +50,7 @@ public struct PreparedRecord: Sendable {
     let standardID: String
     let layout: EvidenceLayout
     let snapshot: String
-    /// The record's own attributes, in id order, and as stored when the unit has no earlier version.
-    let attributes: [(id: String, value: Bool)]
+    /// The record's own attributes as stored (`UnitAttributes`), in id order.
     let attributesText: String
     /// Unit, standard and period: one evidence history.
     let key: String
@@ -78,7 +77,7 @@ public final class RecordPreparer {
         return PreparedRecord(
             unit: evidence.unit, from: evidence.period.from.description, to: evidence.period.to.description,
             standardID: standard.id, layout: layout,
-            snapshot: StoredEvidence.encode(evidence, standard: standard, layout: layout), attributes: attributes,
+            snapshot: StoredEvidence.encode(evidence, standard: standard, layout: layout),
             attributesText: UnitAttributes.write(sorted: attributes),
             key: evidence.unit.id + "\u{0}" + standard.id + "\u{0}" + evidence.period.from.description + "\u{0}"
                 + evidence.period.to.description,
@@ -273,7 +272,7 @@ public final class ImportSession {
         if let holding {
             // What the record does not say about the unit stays as it was.
             var attributes = UnitAttributes.read(holding.attributes)
-            for (id, value) in record.attributes { attributes[id] = value }
+            for (id, value) in UnitAttributes.read(record.attributesText) { attributes[id] = value }
             attributesText = UnitAttributes.write(attributes)
         }
         let version = Version(validFrom: from, name: unit.name, province: unit.province,
