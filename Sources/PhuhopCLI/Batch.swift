@@ -52,7 +52,9 @@ struct Batch: PhuhopCommand {
         }
         var run = BatchRun(standard: loaded.standard, report: report, console: console)
         run.summary = BatchSummary(near: near)
-        run.rejections.file = rejectsFile
+        run.rejections = Rejections(file: rejectsFile, path: rejects) { [inputs] in
+            try OutputFile(path: $0, console: console, inputs: inputs)
+        }
         // The unit list is built in a scratch file so the summary can come first, with memory flat.
         let scratchPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("phuhop-batch-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)").path
@@ -92,7 +94,7 @@ struct Batch: PhuhopCommand {
             try run.rejections.finishFile()
         } catch {
             output.discard()
-            rejectsFile?.discard()
+            run.rejections.discardFiles()
             throw error
         }
         run.rejections.report(console, language: shared.lang)

@@ -60,12 +60,8 @@ struct Compare: PhuhopCommand {
             alternative = LoadedStandard(standard: standard, hash: SHA256.hex(Array(content.utf8)),
                                          folder: alternative.folder, locations: alternative.locations)
         }
-        guard base.standard.criteria.map(\.id) == standard.criteria.map(\.id),
-              zip(base.standard.criteria, standard.criteria).allSatisfy({ $0.indicators.map(\.id) == $1.indicators.map(\.id) })
-        else {
-            throw CommandError(vi: "phiên bản so sánh phải có cùng các tiêu chí và chỉ tiêu với bản gốc",
-                               en: "the variant must have the same criteria and indicators as the baseline")
-        }
+        // Criteria and indicators are matched by id: a variant may add, remove or reorder them.
+        let pairing = StandardPairing(baseline: base.standard, variant: standard)
 
         let report = CompareReport(format: format, language: shared.lang,
                                    baseline: StandardReference(standard: base.standard, hash: base.hash),
@@ -81,7 +77,7 @@ struct Compare: PhuhopCommand {
             let reader = EvidenceInputs(standards: [base.standard, standard], language: shared.lang)
             for input in inputs {
                 try reader.read(input, unit: { read, _ in
-                    let comparison = UnitComparison(baseline: before.evaluate(read[0]), variant: after.evaluate(read[1]))
+                    let comparison = UnitComparison(baseline: before.evaluate(read[0]), variant: after.evaluate(read[1]), pairing: pairing)
                     summary.add(comparison, standard: base.standard)
                     if comparison.changed {
                         output.write(report.unit(comparison, first: first))

@@ -33,6 +33,15 @@ struct EvidenceInputs {
     let standards: [Standard]
     let language: Language
 
+    /// For each standard, the facts only the others have: a comparison's two versions each skip
+    /// the facts the other added.
+    private var others: [Set<String>] {
+        standards.indices.map { n in
+            let own = Set(standards[n].facts.map(\.id))
+            return Set(standards.indices.filter { $0 != n }.flatMap { standards[$0].facts.map(\.id) }).subtracting(own)
+        }
+    }
+
     /// Reads one input, calling `unit` for each unit read and `reject` for each bad row or file.
     func read(_ input: String, unit: ([Evidence], Origin) throws -> Void, reject: (Rejection) -> Void) throws {
         var isDirectory: ObjCBool = false
@@ -51,7 +60,10 @@ struct EvidenceInputs {
         for file in DataFiles.under(input) {
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             do {
-                let read = try standards.map { try EvidenceReader.read(data, file: file, standard: $0, overridden: true) }
+                let ignoring = others
+                let read = try standards.indices.map {
+                    try EvidenceReader.read(data, file: file, standard: standards[$0], overridden: true, ignoring: ignoring[$0])
+                }
                 try unit(read, Origin(file: file, line: 1))
             } catch let error as InputError {
                 reject(Rejection(problems: error.diagnostics.map { $0.rendered(language) }))
@@ -71,7 +83,10 @@ struct EvidenceInputs {
                 return
             }
             headerRecord = header
-            tables = try standards.map { try EvidenceCSV(header: headerRecord.fields, file: input, standard: $0) }
+            let ignoring = others
+            tables = try standards.indices.map {
+                try EvidenceCSV(header: headerRecord.fields, file: input, standard: standards[$0], ignoring: ignoring[$0])
+            }
         } catch let error as InputError {
             reject(Rejection(problems: error.diagnostics.map { $0.rendered(language) }))
             return

@@ -44,7 +44,9 @@ struct Import: PhuhopCommand {
         let standards = LoadedStandards(location: try CriteriaLocation(option: shared.criteria))
         let tableStandard = try standards.entry(standard ?? standards.location.defaultID())
         let rejectsFile = try rejects.map { try OutputFile(path: $0, console: console, inputs: files) }
-        var rejections = Rejections(limit: Int.max, file: rejectsFile)
+        var rejections = Rejections(limit: Int.max, file: rejectsFile, path: rejects) { [files] in
+            try OutputFile(path: $0, console: console, inputs: files)
+        }
         let reason = reason ?? (shared.lang == .vi ? "nhập từ \(files.joined(separator: ", "))" : "imported from \(files.joined(separator: ", "))")
         let authorship = Authorship(author: author.name, reason: reason, document: document)
         var summary: ImportSummary?
@@ -83,14 +85,14 @@ struct Import: PhuhopCommand {
                 if rejections.count > 0 && !skipInvalid { throw Refused() }
             }
         } catch is Refused {
-            rejectsFile?.discard()
+            rejections.discardFiles()
             rejections.report(console, language: shared.lang)
             console.error(shared.lang == .vi
                 ? "Không lưu gì: \(rejections.count) dòng/tệp không hợp lệ. Sửa chúng, hoặc dùng --skip-invalid để lưu các dòng hợp lệ.\n"
                 : "Nothing stored: \(rejections.count) invalid rows or files. Fix them, or use --skip-invalid to store the valid rows.\n")
             return 1
         } catch {
-            rejectsFile?.discard()
+            rejections.discardFiles()
             throw error
         }
         try rejections.finishFile()

@@ -31,8 +31,10 @@ public struct EvidenceCSV: Sendable {
         ("period.from", .from), ("period.to", .to),
     ]
 
-    /// Reads the header; throws `InputError` naming every unknown or missing column.
-    public init(header: [String], file: String, standard: Standard) throws {
+    /// Reads the header; throws `InputError` naming every unknown or missing column. Columns in
+    /// `ignoring` are skipped rather than unknown: a comparison reads one table against two
+    /// versions of a standard, each with facts the other lacks.
+    public init(header: [String], file: String, standard: Standard, ignoring: Set<String> = []) throws {
         self.file = file
         self.standard = standard
         var columns: [Column] = []
@@ -54,6 +56,8 @@ public struct EvidenceCSV: Sendable {
                 columns.append(.attribute(a))
             } else if let f = standard.factIndex(name) {
                 columns.append(.fact(f))
+            } else if ignoring.contains(name) {
+                columns.append(.fact(-1))
             } else {
                 let hint = Suggestion.hint(for: name, in: known)
                 problems.append(Diagnostic(location: SourceLocation(file: file, line: 1, column: n + 1), field: name,

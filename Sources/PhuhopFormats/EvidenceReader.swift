@@ -17,17 +17,20 @@ public enum EvidenceReader {
     /// Reads one evidence document.
     /// `overridden` is true when the user chose the standard explicitly (`--standard`): the
     /// evidence may then name another one, as when scoring it against a draft.
-    public static func read(_ data: Data, file: String, standard: Standard, overridden: Bool = false) throws -> Evidence {
+    /// Facts in `ignoring` are skipped rather than unknown (see `EvidenceCSV.init`).
+    public static func read(_ data: Data, file: String, standard: Standard, overridden: Bool = false,
+                            ignoring: Set<String> = []) throws -> Evidence {
         let root = try Document.parse(data, file: file)
         let log = DiagnosticLog(file: file)
-        let evidence = read(root, standard: standard, log: log, overridden: overridden)
+        let evidence = read(root, standard: standard, log: log, overridden: overridden, ignoring: ignoring)
         try log.throwIfAny()
         guard let evidence else { throw InputError(log.items) }
         return evidence
     }
 
     /// Reads an evidence mapping found inside another document (a golden case).
-    static func read(_ element: Element, standard: Standard, log: DiagnosticLog, overridden: Bool = false) -> Evidence? {
+    static func read(_ element: Element, standard: Standard, log: DiagnosticLog, overridden: Bool = false,
+                     ignoring: Set<String> = []) -> Evidence? {
         guard let map = MappingReader(element, allowed: keys, log: log) else { return nil }
         if let requested = map.optional("standard"), let id = log.string(requested), id != standard.id, !overridden {
             log.add(requested, LocalizedText(vi: "bằng chứng dành cho chuẩn “\(id)”, đang chấm theo “\(standard.id)”",
@@ -42,7 +45,7 @@ public enum EvidenceReader {
         let hasFacts = standard.facts.contains { $0.type != .answer }
         let factsElement = hasFacts ? map.required("facts") : map.optional("facts")
         if let factsElement, let factMap = MappingReader(factsElement, allowed: [], log: log) {
-            for (key, element) in factMap.entries {
+            for (key, element) in factMap.entries where !ignoring.contains(key) || standard.factIndex(key) != nil {
                 guard let index = standard.factIndex(key) else {
                     let hint = Suggestion.hint(for: key, in: standard.facts.filter { $0.type != .answer }.map(\.id))
                     log.add(element, LocalizedText(vi: "dữ kiện không được biết “\(key)”.\(hint.vi)",

@@ -25,17 +25,24 @@ public struct CompareReport: Sendable {
         let vi = l == .vi
         let b = baseline.standard
         let v = variant.standard
+        let absent = vi ? "không có" : "absent"
         let criteria = c.criteriaChanges.map { change in
-            "\(b.criteria[change.criterion].id) \(change.from.map(String.init) ?? "?") → \(change.to.map(String.init) ?? "?")"
+            "\(change.id) \(change.inBaseline ? change.from.map(String.init) ?? "?" : absent) → "
+                + (change.inVariant ? change.to.map(String.init) ?? "?" : absent)
         }
         let oldKeys = Set(c.baseline.decisiveReasons.map { ReasonText.key($0, standard: b) })
         let newKeys = Set(c.variant.decisiveReasons.map { ReasonText.key($0, standard: v) })
         let indicators = c.indicatorChanges.map { change -> (id: String, text: String, citation: String?) in
-            let r = c.variant.indicators[c.variant.criteria[change.criterion].indicators.lowerBound + change.indicator]
+            guard let place = change.variant else {
+                let citation = change.baseline.flatMap { b.criteria[$0.criterion].indicators[$0.indicator].citation }
+                return (change.id, vi ? "Chỉ tiêu \(change.id) không còn trong bản so sánh." : "Indicator \(change.id) is not in the variant.",
+                        citation)
+            }
+            let r = c.result(c.variant, place)
             let reason = Reason(r.status == .activity(true) ? .activityMet : .bandMatched,
-                                .indicator(criterion: change.criterion, indicator: change.indicator))
-            return (v.criteria[change.criterion].indicators[change.indicator].id,
-                    ReasonText.text(reason, decision: c.variant, standard: v, language: l),
+                                .indicator(criterion: place.criterion, indicator: place.indicator))
+            let added = change.baseline == nil ? (vi ? " (chỉ tiêu mới trong bản so sánh)" : " (new in the variant)") : ""
+            return (change.id, ReasonText.text(reason, decision: c.variant, standard: v, language: l) + added,
                     ReasonText.citation(reason, decision: c.variant, standard: v))
         }
         let distance = DistanceToRecognition(c.variant, standard: v).map { d in
@@ -48,7 +55,8 @@ public struct CompareReport: Sendable {
                 ("outcome", .object([("baseline", .string(c.baseline.outcome.rawValue)), ("variant", .string(c.variant.outcome.rawValue))])),
                 ("total", .object([("baseline", .int(c.baseline.total)), ("variant", .int(c.variant.total))])),
                 ("criteria", .array(c.criteriaChanges.map { change in
-                    .object([("id", .string(b.criteria[change.criterion].id)), ("baseline", .int(change.from)), ("variant", .int(change.to))])
+                    .object([("id", .string(change.id)), ("baseline", .int(change.from)), ("variant", .int(change.to)),
+                             ("inBaseline", .bool(change.inBaseline)), ("inVariant", .bool(change.inVariant))])
                 })),
                 ("reasonsOnlyInBaseline", .array(oldKeys.subtracting(newKeys).sorted().map { .string($0) })),
                 ("reasonsOnlyInVariant", .array(newKeys.subtracting(oldKeys).sorted().map { .string($0) })),

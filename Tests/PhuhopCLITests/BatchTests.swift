@@ -204,5 +204,36 @@ import Testing
             }
         }
     }
+
+    /// Two tables with different columns: each one's bad rows go to a rejects file under its own
+    /// header, so either file can be fixed and read again.
+    @Test func rejectsFromTablesWithDifferentHeadersKeepTheirOwnHeader() throws {
+        let table = run(["synth", "--units", "3", "--seed", "5"]).out
+        var lines = table.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let births = try #require(lines[0].firstIndex(of: "c02.births"))
+        lines[2][births] = "-1"
+        let first = temporary("first.csv")
+        try (lines.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        // The second table has its last two columns swapped.
+        let swapped = lines.map { row -> [String] in
+            var row = row
+            row.swapAt(row.count - 1, row.count - 2)
+            return row
+        }
+        let second = temporary("second.csv")
+        try (swapped.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        let rejects = temporary("rejects.csv")
+        let sibling = rejects.replacingOccurrences(of: "rejects.csv", with: "rejects-2.csv")
+        defer { for path in [first, second, rejects, sibling] { try? FileManager.default.removeItem(atPath: path) } }
+        let result = run(["batch", first, second, "--format", "csv", "--rejects", rejects, "--lang", "en"])
+        #expect(result.code == 1)
+        #expect(result.err.contains("Rejected rows, by the header of their table: \(rejects), \(sibling)"))
+        let a = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        let b = try String(contentsOfFile: sibling, encoding: .utf8).split(separator: "\n")
+        #expect(a.count == 2 && b.count == 2)
+        #expect(a[0] == Substring(lines[0].joined(separator: ",") + ",error"))
+        #expect(b[0] == Substring(swapped[0].joined(separator: ",") + ",error"))
+        #expect(a[1].hasPrefix(lines[2].joined(separator: ",")) && b[1].hasPrefix(swapped[2].joined(separator: ",")))
+    }
 }
 

@@ -56,4 +56,49 @@ import Testing
         #expect(run(["compare", "--baseline", "qd06-2019", "--set", "nonsense", fixtures]).code == 2)
         #expect(run(["compare", "--baseline", "qd06-2019", fixtures]).code == 2)
     }
+
+    /// A variant that drops indicator c12.2 (and its fact) and adds c12.3 on a new fact: criteria
+    /// and indicators are matched by id, the evidence's facts the variant lacks are skipped, and a
+    /// fact only the variant has is read for it alone.
+    @Test func aVariantMayAddAndRemoveIndicators() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("phuhop-variant-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("qd06-2019")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"), to: folder)
+        let c12 = folder.appendingPathComponent("c12.yaml")
+        var text = try String(contentsOf: c12, encoding: .utf8)
+        text = text.replacingOccurrences(of: "c12.occasion-activities-held", with: "c12.sports-ground")
+            .replacingOccurrences(of: "c12.2", with: "c12.3")
+        try text.write(to: c12, atomically: true, encoding: .utf8)
+
+        // Unit A's evidence has the baseline's fact and not the variant's: under the variant its
+        // c12 cannot be scored, so it is no longer recognised for want of a fact.
+        let result = run(["compare", "--baseline", "qd06-2019", "--variant", folder.path, fixtures, "--format", "json"])
+        #expect(result.code == 0, "\(result.err)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let units = try #require(object["units"] as? [[String: Any]])
+        #expect(units.count == 2)
+        for unit in units {
+            let indicators = (unit["indicators"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            #expect(indicators.contains("c12.2") && indicators.contains("c12.3"), "\(indicators)")
+            #expect((unit["outcome"] as? [String: Any])?["variant"] as? String == "undetermined")
+        }
+
+        // The same units with the new fact recorded as the old one was: no unit changes.
+        let withFact = root.appendingPathComponent("with-fact")
+        try FileManager.default.createDirectory(at: withFact, withIntermediateDirectories: true)
+        for name in ["unit-a.yaml", "unit-b.yaml"] {
+            let source = try String(contentsOfFile: fixtures + "/" + name, encoding: .utf8)
+            let line = try #require(source.split(separator: "\n").first { $0.contains("c12.occasion-activities-held:") })
+            let value = line.split(separator: ":")[1].split(separator: "#")[0].trimmingCharacters(in: .whitespaces)
+            let added = source.replacingOccurrences(of: String(line), with: String(line) + "\n  c12.sports-ground: \(value)")
+            try added.write(to: withFact.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let same = run(["compare", "--baseline", "qd06-2019", "--variant", folder.path, withFact.path, "--format", "json"])
+        #expect(same.code == 0, "\(same.err)")
+        let summary = try #require((try JSONSerialization.jsonObject(with: Data(same.out.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+        #expect(summary["changed"] as? Int == 0)
+    }
 }
+
