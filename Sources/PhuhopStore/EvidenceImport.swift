@@ -114,9 +114,10 @@ extension Store {
 /// What the database already holds about units is read once, or once per unit, and kept in
 /// memory for the session: an import of a whole province would otherwise ask for it row by row.
 public final class ImportSession {
-    /// What a unit was from a date on, as stored in `unitVersion`.
+    /// What a unit was from a date on, as `unitVersions` holds it (seq 0: the registration).
     private struct Version {
         var validFrom: String
+        var seq: Int
         var name: String
         var province: String
         var commune: String?
@@ -167,7 +168,9 @@ public final class ImportSession {
             INSERT OR FAIL INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot,
                                                   document, importId)
             """, columns: 9)
-        insertUnit = BatchedInsert(db, prefix: "INSERT OR FAIL INTO unit (id, unitType, registeredAt)", columns: 3)
+        insertUnit = BatchedInsert(db, prefix: """
+            INSERT OR FAIL INTO unit (id, unitType, validFrom, name, province, commune, attributes, registeredAt)
+            """, columns: 8)
         insertVersion = BatchedInsert(db, prefix: """
             INSERT OR FAIL INTO unitVersion (unitId, validFrom, seq, name, province, commune, attributes, recordedAt)
             """, columns: 8)
@@ -247,22 +250,28 @@ public final class ImportSession {
     private func register(_ record: PreparedRecord, from: String) throws -> LocalizedText? {
         let unit = record.unit
         let type = unit.unitType.rawValue
-        switch units[unit.id] {
-        case nil:
-            insertUnit.add(.text(unit.id), .text(type), .text(time))
-            units[unit.id] = type
-        case let registered? where registered != type:
+        if let registered = units[unit.id], registered != type {
             return LocalizedText(vi: "đơn vị \(unit.id) đã đăng ký là \(registered), bản ghi này ghi \(type)",
                                  en: "unit \(unit.id) is registered as \(registered), this record says \(type)")
-        default:
-            break
+        }
+        if provinces.insert(unit.province).inserted {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO province (name) VALUES (?)").execute(arguments: [unit.province])
+        }
+        guard units[unit.id] != nil else {
+            // A new unit is registered with what this record says of it: its first version.
+            insertUnit.add(.text(unit.id), .text(type), .text(from), .text(unit.name), .text(unit.province),
+                           .text(unit.commune), .text(record.attributesText), .text(time))
+            units[unit.id] = type
+            versions[unit.id] = [Version(validFrom: from, seq: 0, name: unit.name, province: unit.province,
+                                         commune: unit.commune, attributes: record.attributesText)]
+            return nil
         }
         if versions[unit.id] == nil {
-            versions[unit.id] = !registeredBefore.contains(unit.id) ? [] : try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT validFrom, name, province, commune, attributes FROM unitVersion WHERE unitId = ? ORDER BY validFrom, seq
+            versions[unit.id] = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT validFrom, seq, name, province, commune, attributes FROM unitVersions WHERE unitId = ? ORDER BY validFrom, seq
                 """), arguments: [unit.id]).map {
-                Version(validFrom: $0["validFrom"], name: $0["name"], province: $0["province"], commune: $0["commune"],
-                        attributes: $0["attributes"])
+                Version(validFrom: $0["validFrom"], seq: $0["seq"], name: $0["name"], province: $0["province"],
+                        commune: $0["commune"], attributes: $0["attributes"])
             }
         }
         let known = versions[unit.id] ?? []
@@ -275,20 +284,17 @@ public final class ImportSession {
             for (id, value) in UnitAttributes.read(record.attributesText) { attributes[id] = value }
             attributesText = UnitAttributes.write(attributes)
         }
-        let version = Version(validFrom: from, name: unit.name, province: unit.province,
+        let seq = (known.filter { $0.validFrom == from }.map(\.seq).max() ?? 0) + 1
+        let version = Version(validFrom: from, seq: seq, name: unit.name, province: unit.province,
                               commune: unit.commune ?? holding?.commune, attributes: attributesText)
         if let holding, holding.name == version.name, holding.province == version.province,
            holding.commune == version.commune, holding.attributes == version.attributes {
             return nil
         }
-        if provinces.insert(unit.province).inserted {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO province (name) VALUES (?)").execute(arguments: [unit.province])
-        }
-        let seq = known.filter { $0.validFrom == from }.count
         insertVersion.add(.text(unit.id), .text(from), .integer(seq), .text(unit.name), .text(unit.province),
-                              .text(version.commune), .text(version.attributes), .text(time))
+                          .text(version.commune), .text(version.attributes), .text(time))
         versions[unit.id, default: []].append(version)
-        versions[unit.id]?.sort { $0.validFrom < $1.validFrom }
+        versions[unit.id]?.sort { ($0.validFrom, $0.seq) < ($1.validFrom, $1.seq) }
         return nil
     }
 }

@@ -9,7 +9,7 @@ extension Store {
                   let type = UnitType(rawValue: typeName) else { throw StoreError.unknownUnit(id) }
             var history = UnitHistory(unit: id, unitType: type)
             for row in try Row.fetchAll(db, sql: """
-                SELECT validFrom, name, province, commune, attributes, recordedAt FROM unitVersion
+                SELECT validFrom, name, province, commune, attributes, recordedAt FROM unitVersions
                 WHERE unitId = ? ORDER BY validFrom, seq
                 """, arguments: [id]) {
                 let attributes = UnitAttributes.read(row["attributes"])
@@ -18,17 +18,17 @@ extension Store {
                     attributes: attributes.keys.sorted().map { ($0, attributes[$0] == true) }, recordedAt: row["recordedAt"]))
             }
             history.predecessors = try links(db, sql: """
-                SELECT l.predecessor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersion v WHERE v.unitId = l.predecessor
+                SELECT l.predecessor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersions v WHERE v.unitId = l.predecessor
                     ORDER BY validFrom DESC, seq DESC LIMIT 1) AS name
                 FROM unitLineage l WHERE l.successor = ? ORDER BY l.predecessor
                 """, id)
             history.successors = try links(db, sql: """
-                SELECT l.successor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersion v WHERE v.unitId = l.successor
+                SELECT l.successor AS unit, l.effectiveDate, l.document, (SELECT name FROM unitVersions v WHERE v.unitId = l.successor
                     ORDER BY validFrom DESC, seq DESC LIMIT 1) AS name
                 FROM unitLineage l WHERE l.predecessor = ? ORDER BY l.successor
                 """, id)
             history.attached = try String.fetchAll(db, sql: """
-                SELECT DISTINCT unitId FROM unitVersion WHERE commune = ? ORDER BY unitId
+                SELECT DISTINCT unitId FROM unitVersions WHERE commune = ? ORDER BY unitId
                 """, arguments: [id])
             history.revisions = try RevisionRecord.fetchAll(db, sql: """
                 SELECT \(RevisionRecord.columns) FROM evidenceRevision r JOIN evidenceImport i ON i.id = r.importId

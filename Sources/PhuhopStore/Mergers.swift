@@ -55,13 +55,11 @@ extension Store {
                         vi: "đơn vị mới \(merger.successor) chưa có: cần --name, --province và --unit-type",
                         en: "the new unit \(merger.successor) is not registered: give --name, --province and --unit-type"))
                 }
-                try db.execute(sql: "INSERT INTO unit (id, unitType, registeredAt) VALUES (?, ?, ?)",
-                               arguments: [merger.successor, type.rawValue, time])
                 try db.execute(sql: "INSERT OR IGNORE INTO province (name) VALUES (?)", arguments: [province])
                 try db.execute(sql: """
-                    INSERT INTO unitVersion (unitId, validFrom, seq, name, province, commune, attributes, recordedAt)
-                    VALUES (?, ?, 0, ?, ?, NULL, '{}', ?)
-                    """, arguments: [merger.successor, day, name, province, time])
+                    INSERT INTO unit (id, unitType, validFrom, name, province, commune, attributes, registeredAt)
+                    VALUES (?, ?, ?, ?, ?, NULL, '{}', ?)
+                    """, arguments: [merger.successor, type.rawValue, day, name, province, time])
             }
             for old in merger.predecessors {
                 try db.execute(sql: """

@@ -23,18 +23,25 @@ enum Migrations {
             CREATE TABLE province (
                 name TEXT PRIMARY KEY NOT NULL CHECK (length(name) > 0)
             );
+            -- A unit: its identity, and what it was when first registered (name, province, commune
+            -- for schools and homes, the attributes its class is derived from) from `validFrom`.
             CREATE TABLE unit (
                 id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
                 unitType TEXT NOT NULL CHECK (unitType IN (\(unitTypes))),
+                validFrom TEXT NOT NULL CHECK (validFrom \(isoDate)),
+                name TEXT NOT NULL CHECK (length(name) > 0),
+                province TEXT NOT NULL REFERENCES province(name),
+                commune TEXT CHECK (commune IS NULL OR length(commune) > 0),
+                attributes TEXT NOT NULL CHECK (substr(attributes, 1, 1) = '{' AND substr(attributes, -1, 1) = '}'),
                 registeredAt TEXT NOT NULL
             ) WITHOUT ROWID;
-            -- What a unit was from a date on: name, province, commune (for schools and homes) and
-            -- the attributes its class is derived from. A change adds a row; none is rewritten.
-            -- `seq` orders the versions recorded for one unit and date.
+            CREATE INDEX unit_commune ON unit(commune) WHERE commune IS NOT NULL;
+            -- What a unit became from a later (or earlier) date: a change adds a row; none is
+            -- rewritten. `seq` orders the versions recorded for one unit and date.
             CREATE TABLE unitVersion (
                 unitId TEXT NOT NULL REFERENCES unit(id),
                 validFrom TEXT NOT NULL CHECK (validFrom \(isoDate)),
-                seq INTEGER NOT NULL CHECK (seq >= 0),
+                seq INTEGER NOT NULL CHECK (seq >= 1),
                 name TEXT NOT NULL CHECK (length(name) > 0),
                 province TEXT NOT NULL REFERENCES province(name),
                 commune TEXT CHECK (commune IS NULL OR length(commune) > 0),
@@ -43,6 +50,11 @@ enum Migrations {
                 PRIMARY KEY (unitId, validFrom, seq)
             ) WITHOUT ROWID;
             CREATE INDEX unitVersion_commune ON unitVersion(commune) WHERE commune IS NOT NULL;
+            -- Every version of every unit, the registration first (seq 0).
+            CREATE VIEW unitVersions AS
+                SELECT id AS unitId, validFrom, 0 AS seq, name, province, commune, attributes, registeredAt AS recordedAt FROM unit
+                UNION ALL
+                SELECT unitId, validFrom, seq, name, province, commune, attributes, recordedAt FROM unitVersion;
             -- A merger or split: the predecessor keeps its identity, evidence and decisions.
             CREATE TABLE unitLineage (
                 predecessor TEXT NOT NULL REFERENCES unit(id),
