@@ -50,10 +50,11 @@ struct Decide: PhuhopCommand {
             console.write(d.checklist != nil ? checklist.render(d, entry.reference) : report.render(d, entry.reference))
             console.write("\n" + stored(decided.record, isNew: decided.isNew, vi: vi) + "\n\n")
         })
-        let byOutcome = outcomes.keys.sorted().map { "\($0): \(outcomes[$0] ?? 0)" }.joined(separator: ", ")
+        let byOutcome = outcomes.isEmpty ? ""
+            : " (" + outcomes.keys.sorted().map { "\($0): \(outcomes[$0] ?? 0)" }.joined(separator: ", ") + ")"
         console.write(vi
-            ? "\(counts.decided) quyết định mới, \(counts.unchanged) giữ nguyên (\(byOutcome)); \(provisional) tạm thời. Cơ sở dữ liệu: \(store.db)\n"
-            : "\(counts.decided) new decisions, \(counts.unchanged) standing (\(byOutcome)); \(provisional) provisional. Database: \(store.db)\n")
+            ? "\(counts.decided) quyết định mới, \(counts.unchanged) giữ nguyên\(byOutcome); \(provisional) tạm thời. Cơ sở dữ liệu: \(store.db)\n"
+            : "\(counts.decided) new decisions, \(counts.unchanged) standing\(byOutcome); \(provisional) provisional. Database: \(store.db)\n")
         return 0
     }
 

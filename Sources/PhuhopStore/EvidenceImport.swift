@@ -52,8 +52,6 @@ public struct PreparedRecord: Sendable {
     let snapshot: String
     /// The record's own attributes as stored (`UnitAttributes`), in id order.
     let attributesText: String
-    /// Unit, standard and period: one evidence history.
-    let key: String
     let document: String?
 }
 
@@ -79,8 +77,6 @@ public final class RecordPreparer {
             standardID: standard.id, layout: layout,
             snapshot: StoredEvidence.encode(evidence, standard: standard, layout: layout),
             attributesText: UnitAttributes.write(sorted: attributes),
-            key: evidence.unit.id + "\u{0}" + standard.id + "\u{0}" + evidence.period.from.description + "\u{0}"
-                + evidence.period.to.description,
             document: document)
     }
 }
@@ -128,14 +124,11 @@ public final class ImportSession {
     private let authorship: Authorship
     private let time: String
     private(set) var summary: ImportSummary
-    /// Every registered unit, with its type.
+    /// Every registered unit, with its type. A unit not in it is new: its record is stored
+    /// without asking the database anything; any other asks for its versions and revisions.
     private var units: [String: String] = [:]
-    /// Units registered before this import: their versions and revisions are in the database.
-    private var registeredBefore: Set<String> = []
-    /// The versions of the units this import touched, by date.
+    /// The versions of the known units this import touched, by date.
     private var versions: [String: [Version]] = [:]
-    /// Evidence keys (unit, standard, period) this import stored, so a repeat asks the database.
-    private var storedKeys: Set<String> = []
     private var provinces: Set<String> = []
     /// The layouts stored by this import.
     private var storedLayouts: Set<String> = []
@@ -162,7 +155,6 @@ public final class ImportSession {
         for row in try Row.fetchAll(db, sql: "SELECT id, unitType FROM unit") {
             units[row["id"]] = row["unitType"]
         }
-        registeredBefore = Set(units.keys)
         provinces = Set(try String.fetchAll(db, sql: "SELECT name FROM province"))
         insertRevision = BatchedInsert(db, prefix: """
             INSERT OR FAIL INTO evidenceRevision (unitId, standardId, periodFrom, periodTo, revision, layoutId, snapshot,
@@ -206,14 +198,17 @@ public final class ImportSession {
                 vi: "đơn vị \(unit.id) đã sáp nhập vào \(merger.successor) từ \(merger.date); ghi bằng chứng kỳ này cho \(merger.successor)",
                 en: "unit \(unit.id) was merged into \(merger.successor) on \(merger.date); record this period's evidence for \(merger.successor)"))
         }
+        // A unit already registered (before or earlier in this import) is looked up: what waits
+        // to be written is written first, so the lookups see it.
+        let isNew = units[unit.id] == nil
+        if !isNew { try flush() }
         if let refusal = try register(record, from: from) {
             summary.rejected += 1
             return .refused(refusal)
         }
         try storeLayout(record)
         var revision: Int64 = 1
-        if registeredBefore.contains(unit.id) || storedKeys.contains(record.key) {
-            try flush()
+        if !isNew {
             let latest = try db.cachedStatement(sql: """
                 SELECT revision, snapshot FROM evidenceRevision
                 WHERE unitId = ? AND standardId = ? AND periodFrom = ? AND periodTo = ?
@@ -231,7 +226,6 @@ public final class ImportSession {
         insertRevision.add(.text(unit.id), .text(record.standardID), .text(from), .text(to), .integer(revision),
                                .text(record.layout.id), .text(record.snapshot), .text(record.document ?? authorship.document),
                                .integer(summary.importID))
-        storedKeys.insert(record.key)
         summary.stored += 1
         waiting += 1
         if waiting == 64 { try flush() }
@@ -262,8 +256,6 @@ public final class ImportSession {
             insertUnit.add(.text(unit.id), .text(type), .text(from), .text(unit.name), .text(unit.province),
                            .text(unit.commune), .text(record.attributesText), .text(time))
             units[unit.id] = type
-            versions[unit.id] = [Version(validFrom: from, seq: 0, name: unit.name, province: unit.province,
-                                         commune: unit.commune, attributes: record.attributesText)]
             return nil
         }
         if versions[unit.id] == nil {

@@ -99,4 +99,28 @@ import Testing
         }
         #expect(outcome.rejected == 1 && outcome.stored == 0)
     }
+
+    @Test func oneImportMayHoldAUnitSeveralTimes() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        let original = try fixture.example("xa-dak-ro-not-recognized.yaml")
+        var corrected = original
+        let f = try #require(fixture.qd06.standard.factIndex("c02.births"))
+        corrected.facts[f] = .count(83)
+        var nextYear = original
+        nextYear.period = try #require(Period(from: CalendarDate(iso: "2024-11-01")!, to: CalendarDate(iso: "2025-10-31")!))
+        nextYear.unit.name = "Xã Đắk Rơ Ông (mới)"
+        var outcomes: [RevisionOutcome] = []
+        let summary = try fixture.store.importEvidence(files: ["x"], by: Authorship(author: "a", reason: "r")) { session in
+            for evidence in [original, original, corrected, nextYear] {
+                outcomes.append(try session.add(evidence, standard: fixture.qd06.standard))
+            }
+        }
+        #expect(outcomes == [.stored(revision: 1), .unchanged(revision: 1), .stored(revision: 2), .stored(revision: 1)])
+        #expect(summary.stored == 3 && summary.unchanged == 1)
+        let history = try fixture.store.history(of: "62-dak-ro-ong")
+        #expect(history.versions.map(\.name) == ["Xã Đắk Rơ Ông", "Xã Đắk Rơ Ông (mới)"])
+        #expect(history.revisions.map(\.revision) == [1, 2, 1])
+    }
 }
+
