@@ -11,6 +11,7 @@ struct Export: PhuhopCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất bằng chứng đã lưu / Export stored evidence (CSV to import again, or a JSON archive with decisions).")
 
+    /// CSV to import or batch again; JSON, the whole archive.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, json
     }

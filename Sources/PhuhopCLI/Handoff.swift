@@ -3,7 +3,7 @@ import Foundation
 /// A bounded queue from one producing thread to one consuming thread, in batches: an import
 /// reads and encodes rows on one core while the database writes on the other, and memory stays
 /// flat because the producer waits when the queue is full.
-final class Handoff<Item>: @unchecked Sendable {
+final class Handoff<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Item]] = []
     private var closed = false

@@ -40,6 +40,11 @@ struct Verify: PhuhopCommand {
             let line = first.map { vi ? "; khác đầu tiên: \($0)" : "; first difference: \($0)" } ?? ""
             return vi ? "chấm lại cho kết quả khác: \(storedOutcome) → \(computedOutcome), mã băm \(storedHash.prefix(12))… → \(computedHash.prefix(12))…\(line)"
                 : "re-evaluating gives another result: \(storedOutcome) → \(computedOutcome), hash \(storedHash.prefix(12))… → \(computedHash.prefix(12))…\(line)"
+        case .evidenceUnreadable(let problem):
+            return vi ? "không đọc lại được bằng chứng đã lưu: \(problem)" : "the stored evidence cannot be read back: \(problem)"
+        case .recordDiffers(let field, let stored, let computed):
+            return vi ? "cột \(field) của quyết định đã lưu ghi \(stored), chấm lại cho \(computed)"
+                : "the stored decision's \(field) says \(stored), re-evaluating gives \(computed)"
         case .engineChanged(let stored, let current):
             return vi ? "quyết định do phiên bản bộ máy \(stored) đưa ra, nay là \(current)"
                 : "the decision was made by engine \(stored), this is \(current)"

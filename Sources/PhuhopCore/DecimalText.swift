@@ -20,6 +20,23 @@ public enum DecimalText {
         return fixed(r.rounded(places: 6), places: 6, separator: ".")
     }
 
+    /// The value as a decimal with every digit, when it has a finite one (its denominator has no
+    /// prime factor but 2 and 5) of at most 18 places; nil otherwise. Stored evidence is written
+    /// with it, so a value read back is the value read in: `plain` rounds past 6 places.
+    public static func exact(_ value: Rational) -> String? {
+        let r = value.reduced
+        var rest = r.denominator
+        var twos = 0
+        var fives = 0
+        while rest % 2 == 0 { rest /= 2; twos += 1 }
+        while rest % 5 == 0 { rest /= 5; fives += 1 }
+        let places = max(twos, fives)
+        guard rest == 1, places <= 18 else { return nil }
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        return fixed(Int128(r.numerator) * scale / Int128(r.denominator), places: places, separator: ".")
+    }
+
     /// The value rounded half up to `places` decimals, with the language's decimal separator
     /// (comma in Vietnamese) and without trailing zeros (`98%`, `98,3%`).
     public static func rounded(_ value: Rational, places: Int, language: Language) -> String {
@@ -56,6 +73,10 @@ public enum DecimalText {
     }
 
     private static func fixed(_ units: Int64, places: Int, separator: String) -> String {
+        fixed(Int128(units), places: places, separator: separator)
+    }
+
+    private static func fixed(_ units: Int128, places: Int, separator: String) -> String {
         guard places > 0 else { return "\(units)" }
         let negative = units < 0
         var digits = String(units.magnitude)

@@ -111,11 +111,12 @@ public struct EvidenceCSV: Sendable {
         for (n, column) in columns.enumerated() {
             let cell = FactText.trimmed(fields[n])
             switch column {
-            case .id: id = cell
+            // Identifiers in NFC too: the YAML reader composes them, and one unit must not become two.
+            case .id: id = EvidenceCSV.nfc(cell)
             case .name: name = EvidenceCSV.nfc(cell)
             case .province: province = EvidenceCSV.nfc(cell)
             case .commune:
-                commune = cell.isEmpty ? nil : cell
+                commune = cell.isEmpty ? nil : EvidenceCSV.nfc(cell)
             case .assessment:
                 guard !cell.isEmpty else { continue }
                 switch FactText.choice(cell, named: FactText.assessmentName) as Result<Assessment, FactProblem> {

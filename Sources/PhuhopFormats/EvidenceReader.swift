@@ -144,9 +144,21 @@ public enum EvidenceReader {
 
     private static func readUnit(_ element: Element?, standard: Standard, log: DiagnosticLog) -> UnitInfo? {
         guard let element, let map = MappingReader(element, allowed: unitKeys, log: log) else { return nil }
-        let id = log.string(map.required("id"))
-        let name = log.string(map.required("name"))
-        let province = log.string(map.required("province"))
+        // A unit's names are read as a table's cells are (trimmed), and none may be blank.
+        func text(_ key: String, required: Bool) -> String? {
+            guard let e = required ? map.required(key) : map.optional(key), let raw = log.string(e) else { return nil }
+            let trimmed = FactText.trimmed(raw)
+            if trimmed.isEmpty {
+                if required {
+                    log.add(e, LocalizedText(vi: "thiếu giá trị cho unit.\(key)", en: "no value for unit.\(key)"))
+                }
+                return nil
+            }
+            return trimmed
+        }
+        let id = text("id", required: true)
+        let name = text("name", required: true)
+        let province = text("province", required: true)
         var unitType: UnitType?
         if let e = map.required("unitType"), let text = log.string(e) {
             switch FactText.unitType(text, standard: standard) {
@@ -166,7 +178,7 @@ public enum EvidenceReader {
                 if !value.isNull { attributes[a] = log.boolean(value) }
             }
         }
-        let commune = log.string(map.optional("commune"))
+        let commune = text("commune", required: false)
         guard let id, let name, let province, let unitType else { return nil }
         return UnitInfo(id: id, name: name, province: province, unitType: unitType, attributes: attributes, commune: commune)
     }

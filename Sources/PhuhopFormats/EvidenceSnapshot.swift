@@ -86,7 +86,9 @@ public enum EvidenceSnapshot {
         switch value {
         case .count(let n): String(n)
         case .boolean(let b): b ? "true" : "false"
-        case .share(let s): DecimalText.plain(s.multiplied(by: 100)) + "%"
+        // Exact: a share read from text always has a finite decimal; `plain` (6 places) is only
+        // the fallback for one made otherwise.
+        case .share(let s): (DecimalText.exact(s.multiplied(by: 100)) ?? DecimalText.plain(s.multiplied(by: 100))) + "%"
         case .answer(let a): a.rawValue
         }
     }

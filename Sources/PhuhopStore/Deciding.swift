@@ -157,10 +157,14 @@ extension Store {
 
     /// Every evidence layout the store keeps, by id: read once, so the workers that decide in
     /// parallel never touch the database.
+    ///
+    /// A layout whose columns no longer hash to its id was altered: it is left out, so the
+    /// records that name it cannot be read rather than read with other columns.
     static func layouts(_ db: Database) throws -> [String: EvidenceLayout] {
         var out: [String: EvidenceLayout] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, columns FROM evidenceLayout") {
-            out[row["id"]] = try EvidenceLayout(text: row["columns"])
+            guard let layout = try? EvidenceLayout(text: row["columns"]), layout.id == row["id"] else { continue }
+            out[layout.id] = layout
         }
         return out
     }

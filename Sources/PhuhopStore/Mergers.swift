@@ -34,7 +34,16 @@ extension Store {
             if merger.predecessors.isEmpty {
                 throw StoreError.invalidMerger(LocalizedText(vi: "cần ít nhất một đơn vị cũ", en: "give at least one old unit"))
             }
+            if Set(merger.predecessors).count != merger.predecessors.count {
+                throw StoreError.invalidMerger(LocalizedText(vi: "một đơn vị cũ được nêu hai lần", en: "an old unit is named twice"))
+            }
             for old in merger.predecessors {
+                // The new unit must not have gone into one of the old ones: a merger cannot go round.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM unitLineage WHERE predecessor = ? AND successor = ?",
+                                     arguments: [merger.successor, old]) == true {
+                    throw StoreError.invalidMerger(LocalizedText(vi: "\(merger.successor) đã sáp nhập vào \(old); không thể sáp nhập ngược lại",
+                                                                 en: "\(merger.successor) was merged into \(old); it cannot go the other way"))
+                }
                 if old == merger.successor {
                     throw StoreError.invalidMerger(LocalizedText(vi: "đơn vị \(old) không thể sáp nhập vào chính nó",
                                                                  en: "unit \(old) cannot be merged into itself"))

@@ -99,6 +99,22 @@ enum Migrations {
                 CHECK (periodFrom <= periodTo),
                 UNIQUE (unitId, standardId, periodFrom, periodTo, revision)
             );
+            CREATE TRIGGER unit_immutable BEFORE UPDATE ON unit
+            BEGIN SELECT RAISE(ABORT, 'units are never changed: a change is a new version'); END;
+            CREATE TRIGGER unit_kept BEFORE DELETE ON unit
+            BEGIN SELECT RAISE(ABORT, 'units are never deleted'); END;
+            CREATE TRIGGER unitVersion_immutable BEFORE UPDATE ON unitVersion
+            BEGIN SELECT RAISE(ABORT, 'unit versions are never changed: add a version'); END;
+            CREATE TRIGGER unitVersion_kept BEFORE DELETE ON unitVersion
+            BEGIN SELECT RAISE(ABORT, 'unit versions are never deleted'); END;
+            CREATE TRIGGER unitLineage_immutable BEFORE UPDATE ON unitLineage
+            BEGIN SELECT RAISE(ABORT, 'mergers are never changed'); END;
+            CREATE TRIGGER unitLineage_kept BEFORE DELETE ON unitLineage
+            BEGIN SELECT RAISE(ABORT, 'mergers are never deleted'); END;
+            CREATE TRIGGER evidenceLayout_immutable BEFORE UPDATE ON evidenceLayout
+            BEGIN SELECT RAISE(ABORT, 'evidence layouts are never changed'); END;
+            CREATE TRIGGER evidenceLayout_kept BEFORE DELETE ON evidenceLayout
+            BEGIN SELECT RAISE(ABORT, 'evidence layouts are never deleted'); END;
             CREATE TRIGGER evidenceRevision_immutable BEFORE UPDATE ON evidenceRevision
             BEGIN SELECT RAISE(ABORT, 'evidence revisions are never changed: add a revision'); END;
             CREATE TRIGGER evidenceRevision_kept BEFORE DELETE ON evidenceRevision

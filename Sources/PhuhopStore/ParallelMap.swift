@@ -6,7 +6,7 @@ import Foundation
 enum ParallelMap {
     /// `transform(item, worker)` for every item; `worker` is in `0..<workers`, and no two calls
     /// with the same worker run at once.
-    static func map<T: Sendable, U>(_ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    static func map<T: Sendable, U: Sendable>(_ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                           _ transform: (T, Int) throws -> U) throws -> [U] {
         let count = items.count
         let workers = max(1, min(workers, count))

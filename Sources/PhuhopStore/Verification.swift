@@ -5,6 +5,7 @@ import PhuhopFormats
 
 /// What `verify` found for one stored decision that does not hold.
 public struct VerificationProblem: Sendable, Equatable {
+    /// One way a stored decision no longer holds.
     public enum Kind: Sendable, Equatable {
         /// The criteria files kept under the decision's hash are missing or no longer hash to it.
         case criteriaAltered(stored: String, computed: String?)
@@ -15,6 +16,10 @@ public struct VerificationProblem: Sendable, Equatable {
                              firstDifference: String?)
         /// The decision was made by another version of the engine (reported with a difference).
         case engineChanged(stored: String, current: String)
+        /// The stored evidence can no longer be read (its record or its layout was altered).
+        case evidenceUnreadable(String)
+        /// A column of the stored decision (or a criterion's points) is not what its trace says.
+        case recordDiffers(field: String, stored: String, computed: String)
     }
 
     public var decision: DecisionRecord
@@ -47,10 +52,19 @@ extension Store {
                     standards[record.criteriaHash] = .some(try keptStandard(db, hash: record.criteriaHash))
                 }
                 let kept = standards
-                let found = try ParallelMap.map(chunk.map { Pair(record: $0.0, snapshot: $0.1) }, workers: workers.count) {
-                    pair, worker in
-                    try Self.check(pair.record, snapshot: pair.snapshot, kept: kept[pair.record.criteriaHash] ?? nil,
-                                   reader: workers[worker])
+                // Each decision's criterion rows, read for the chunk at once.
+                var points: [Int64: [String: Int?]] = [:]
+                if let low = chunk.first?.0.id, let high = chunk.last?.0.id {
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT decisionId, criterionId, points FROM decisionCriterion WHERE decisionId BETWEEN ? AND ?
+                        """, arguments: [low, high]) {
+                        points[row["decisionId"], default: [:]][row["criterionId"]] = .some(row["points"])
+                    }
+                }
+                let pairs = chunk.map { Pair(record: $0.0, snapshot: $0.1, points: points[$0.0.id] ?? [:]) }
+                let found = try ParallelMap.map(pairs, workers: workers.count) { pair, worker in
+                    try Self.check(pair.record, snapshot: pair.snapshot, points: pair.points,
+                                   kept: kept[pair.record.criteriaHash] ?? nil, reader: workers[worker])
                 }
                 report.checked += chunk.count
                 report.problems += found.compactMap { $0 }
@@ -69,10 +83,11 @@ extension Store {
     private struct Pair: Sendable {
         var record: DecisionRecord
         var snapshot: String
+        var points: [String: Int?]
     }
 
     /// What no longer holds about one stored decision, re-made with the criteria kept under its hash.
-    private static func check(_ record: DecisionRecord, snapshot: String, kept standard: DecidingStandard?,
+    private static func check(_ record: DecisionRecord, snapshot: String, points: [String: Int?], kept standard: DecidingStandard?,
                               reader cache: ReaderCache) throws -> VerificationProblem? {
         guard let standard else {
             return VerificationProblem(decision: record, kinds: [.criteriaAltered(stored: record.criteriaHash, computed: nil)])
@@ -81,11 +96,18 @@ extension Store {
         if standard.loaded.hash != record.criteriaHash {
             kinds.append(.criteriaAltered(stored: record.criteriaHash, computed: standard.loaded.hash))
         }
+        let evidenceHash = SHA256Text.hex(snapshot)
+        if evidenceHash != record.evidenceHash {
+            kinds.append(.evidenceAltered(stored: record.evidenceHash, computed: evidenceHash))
+        }
         let target = StoredRevision(id: record.evidenceRevisionId, unitId: record.unitId, standardId: record.standardId,
                                     periodFrom: record.periodFrom, periodTo: record.periodTo, snapshot: snapshot)
-        let made = try make(target, standard, cache.reader(standard.loaded.standard, key: record.criteriaHash))
-        if made.evidenceHash != record.evidenceHash {
-            kinds.append(.evidenceAltered(stored: record.evidenceHash, computed: made.evidenceHash))
+        let made: (decision: Decision, trace: String, evidenceHash: String, hash: String)
+        do {
+            made = try make(target, standard, cache.reader(standard.loaded.standard, key: record.criteriaHash))
+        } catch StoreError.unreadableEvidence(_, _, let problem) {
+            kinds.append(.evidenceUnreadable(problem))
+            return VerificationProblem(decision: record, kinds: kinds)
         }
         let hash = DecisionRecord.hash(criteria: record.criteriaHash, evidence: record.evidenceHash,
                                        engine: record.engineVersion, trace: made.trace)
@@ -99,6 +121,31 @@ extension Store {
             if record.engineVersion != DecisionTrace.engineVersion {
                 kinds.append(.engineChanged(stored: record.engineVersion, current: DecisionTrace.engineVersion))
             }
+        }
+        // The columns history and export show must say what the decision said.
+        let d = made.decision
+        let tally = d.checklist
+        func text<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "-" }
+        let columns: [(String, String, String)] = [
+            ("outcome", record.outcome, d.outcome.rawValue),
+            ("provisional", "\(record.provisional)", "\(d.provisional)"),
+            ("total", text(record.total), text(d.total)),
+            ("maximum", "\(record.maximum)", "\(d.maximum)"),
+            ("threshold", text(record.threshold), text(d.threshold)),
+            ("unitClass", text(record.unitClass), text(d.unitClass.map { standard.loaded.standard.recognition.classes[$0].id })),
+            ("itemsMet", text(record.itemsMet), text(tally?.met)),
+            ("itemsApplicable", text(record.itemsApplicable), text(tally?.applicable)),
+            ("mandatoryMet", text(record.mandatoryMet), text(tally?.mandatoryMet)),
+            ("mandatoryApplicable", text(record.mandatoryApplicable), text(tally?.mandatoryApplicable)),
+            ("unitId", record.unitId, d.unit.id),
+        ]
+        for (field, stored, computed) in columns where stored != computed {
+            kinds.append(.recordDiffers(field: field, stored: stored, computed: computed))
+        }
+        var computedPoints: [String: Int?] = [:]
+        for result in d.criteria { computedPoints[standard.loaded.standard.criteria[result.criterion].id] = result.points }
+        for id in Set(points.keys).union(computedPoints.keys).sorted() where points[id] != computedPoints[id] {
+            kinds.append(.recordDiffers(field: "points \(id)", stored: text(points[id] ?? nil), computed: text(computedPoints[id] ?? nil)))
         }
         return kinds.isEmpty ? nil : VerificationProblem(decision: record, kinds: kinds)
     }

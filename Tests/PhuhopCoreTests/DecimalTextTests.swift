@@ -19,3 +19,14 @@ import PhuhopCore
         #expect(DecimalText.grouped(1450, language: .en) == "1,450")
     }
 }
+
+@Suite struct DecimalTextExactTests {
+    @Test func everyDigitOfAFiniteDecimalIsKept() throws {
+        #expect(DecimalText.exact(try #require(Rational(979_999_996, 10_000_000))) == "97.9999996")
+        #expect(DecimalText.exact(try #require(Rational(1, 8))) == "0.125")
+        #expect(DecimalText.exact(Rational(integer: 42)) == "42")
+        #expect(DecimalText.exact(try #require(Rational(-3, 4))) == "-0.75")
+        // A third has no finite decimal.
+        #expect(DecimalText.exact(try #require(Rational(1, 3))) == nil)
+    }
+}

@@ -160,5 +160,23 @@ import Testing
         let problem = try #require(problems(evidence(facts: "  children.total: 100\n  c07.under1: 101")).first)
         #expect(problem.field == "facts.c07.under1")
     }
+
+    @Test func aUnitsNamesAreTrimmedAndNoneMayBeBlank() throws {
+        let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("tt18-2023")).standard
+        let form = try Data(contentsOf: RepositoryPaths.examples.appendingPathComponent("checklists/truong-th-kim-dong-tu-danh-gia.yaml"))
+        var text = String(decoding: form, as: UTF8.self)
+        let communeLine = try #require(text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("commune:") })
+        text = text.replacingOccurrences(of: String(communeLine), with: "  commune: \"  \"")
+        let evidence = try EvidenceReader.read(Data(text.utf8), file: "school.yaml", standard: standard)
+        #expect(evidence.unit.commune == nil)
+        let nameLine = try #require(text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("name:") })
+        let blank = text.replacingOccurrences(of: String(nameLine), with: "  name: \" \"")
+        do {
+            _ = try EvidenceReader.read(Data(blank.utf8), file: "school.yaml", standard: standard)
+            Issue.record("a blank name was accepted")
+        } catch let error as InputError {
+            #expect(error.diagnostics.map { $0.rendered(.en) }.contains { $0.contains("unit.name: no value for unit.name") })
+        }
+    }
 }
 

@@ -59,6 +59,19 @@ import Testing
         #expect(try reader.read(StoredEvidence.encode(evidence, standard: standard, layout: layout)) == evidence)
     }
 
+    @Test func aShareKeepsEveryDigit() throws {
+        let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
+        var (evidence, _) = try #require(try everyCase().first { $0.1.id == "qd06-2019" })
+        let f = try #require(standard.factIndex("c08.underweight-share"))
+        guard case .success(let share) = FactText.parse("97.9999996%", type: .share) else { Issue.record("not read"); return }
+        evidence.facts[f] = share
+        let layout = EvidenceLayout(standard: standard)
+        let reader = StoredEvidence.Reader(standard: standard) { _ in layout }
+        #expect(try reader.read(StoredEvidence.encode(evidence, standard: standard, layout: layout)).facts[f] == share)
+        let file = EvidenceSnapshot.encode(evidence, standard: standard)
+        #expect(try EvidenceReader.read(Data(file.utf8), file: "x.json", standard: standard).facts[f] == share)
+    }
+
     @Test func aDamagedRecordIsAnErrorNotAGuess() throws {
         let standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
         let layout = EvidenceLayout(standard: standard)

@@ -99,6 +99,28 @@ import Testing
         #expect(rules.problems.allSatisfy { $0.kinds.contains { if case .criteriaAltered = $0 { true } else { false } } })
     }
 
+    @Test func verifyReportsAnEditedDecisionAndUnreadableEvidenceAndGoesOn() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.importing(try fixture.examples())
+        try fixture.decideAll()
+        try fixture.store.pool.write { db in
+            try db.execute(sql: """
+                DROP TRIGGER decision_immutable;
+                UPDATE decision SET outcome = 'recognized' WHERE unitId = '62-dak-ro-ong';
+                DROP TRIGGER evidenceRevision_immutable;
+                UPDATE evidenceRevision SET snapshot = substr(snapshot, 1, 76) || '"cells":[]}' WHERE unitId = '87-lai-vung-tan-hoa';
+                """)
+        }
+        let report = try fixture.store.verify()
+        #expect(report.checked == 3 && report.problems.count == 2)
+        let edited = try #require(report.problems.first { $0.decision.unitId == "62-dak-ro-ong" })
+        #expect(edited.kinds == [.recordDiffers(field: "outcome", stored: "recognized", computed: "notRecognized")])
+        let unreadable = try #require(report.problems.first { $0.decision.unitId == "87-lai-vung-tan-hoa" })
+        #expect(unreadable.kinds.contains { if case .evidenceUnreadable = $0 { true } else { false } })
+        #expect(unreadable.kinds.contains { if case .evidenceAltered = $0 { true } else { false } })
+    }
+
     @Test func theCriteriaAreKeptSoADecisionIsVerifiedAfterTheFolderChanges() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }

@@ -66,6 +66,13 @@ import Testing
             // A new unit needs its name, province and type.
             try fixture.store.merge(Merger(predecessors: ["01-00004"], successor: "01-new", date: day, document: nil), by: "a")
         }
+        #expect(throws: StoreError.self) {
+            // 62-moi was formed from 62-dak-ro-ong: the other way round would go in a circle.
+            try fixture.store.merge(Merger(predecessors: ["62-moi"], successor: "62-dak-ro-ong", date: day, document: nil), by: "a")
+        }
+        #expect(throws: StoreError.self) {
+            try fixture.store.merge(Merger(predecessors: ["01-00004", "01-00004"], successor: "62-moi", date: day, document: nil), by: "a")
+        }
         #expect(try fixture.count("SELECT count(*) FROM unitLineage") == 2)
         #expect(try fixture.count("SELECT count(*) FROM unit WHERE id = '01-new'") == 0)
     }

@@ -48,6 +48,9 @@ import Testing
             "UPDATE auditLog SET actor = 'x'",
             "DELETE FROM auditLog",
             "UPDATE criteriaVersion SET files = '{}'",
+            "UPDATE unit SET name = 'x'",
+            "DELETE FROM unit",
+            "UPDATE evidenceLayout SET columns = '[]'",
         ]
         for sql in refused {
             #expect(throws: DatabaseError.self, "\(sql) was allowed") {
