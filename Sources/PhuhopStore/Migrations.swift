@@ -5,7 +5,8 @@ import GRDB
 /// A migration that has landed is never edited: a database made by it exists somewhere. Change
 /// the schema by adding a migration at the end. Invariants live in the schema itself (NOT NULL,
 /// foreign keys, CHECK, and triggers that refuse to change what must stay as written), so no
-/// code path can break them.
+/// code path can break them. Each migration is literal SQL, repetitive as its guard triggers
+/// are: a shared helper, edited later, would silently change a migration that has landed.
 enum Migrations {
     static let unitTypes = "'xa', 'phuong', 'thi-tran', 'dac-khu', 'truong', 'nhom-lop-doc-lap', 'ho-gia-dinh'"
     static let isoDate = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
