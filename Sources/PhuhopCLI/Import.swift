@@ -65,7 +65,7 @@ struct Import: PhuhopCommand {
         }
         do {
             summary = try database.importEvidence(files: files, by: authorship) { session in
-                reading: while true {
+                consuming: while true {
                     for item in handoff.pop() {
                         switch item {
                         case .record(let record, let origin):
@@ -78,7 +78,7 @@ struct Import: PhuhopCommand {
                         case .failed(let error):
                             throw error.value
                         case .end:
-                            break reading
+                            break consuming
                         }
                     }
                 }
