@@ -36,6 +36,24 @@ final class Handoff<Item: Sendable>: @unchecked Sendable {
         return batch
     }
 
+    /// Hands a batch over without waiting, whatever the capacity (for batches going back).
+    func offer(_ batch: [Item]) {
+        condition.lock()
+        defer { condition.unlock() }
+        if !closed { batches.append(batch) }
+        condition.broadcast()
+    }
+
+    /// Every batch waiting, without waiting for any.
+    func drain() -> [[Item]] {
+        condition.lock()
+        defer { condition.unlock() }
+        let all = batches
+        batches.removeAll()
+        condition.broadcast()
+        return all
+    }
+
     /// Stops the producer: its next push returns false.
     func close() {
         condition.lock()

@@ -52,11 +52,14 @@ struct Import: PhuhopCommand {
         var summary: ImportSummary?
         // Rows are read and encoded on a second thread while this one writes them.
         let handoff = Handoff<Item>()
+        // Batches go back once written, so their strings are freed by the thread that made them:
+        // freeing into another thread's heap takes its lock, and the reading thread waited on it.
+        let used = Handoff<Item>()
         let finished = DispatchSemaphore(value: 0)
         let reading = HandedOver(value: (command: self, standards: standards, table: tableStandard))
         Thread.detachNewThread {
             let (command, standards, table) = reading.value
-            command.produce(into: handoff, standards: standards, table: table)
+            command.produce(into: handoff, returned: used, standards: standards, table: table)
             finished.signal()
         }
         defer {
@@ -66,7 +69,9 @@ struct Import: PhuhopCommand {
         do {
             summary = try database.importEvidence(files: files, by: authorship) { session in
                 consuming: while true {
-                    for item in handoff.pop() {
+                    let batch = handoff.pop()
+                    defer { used.offer(batch) }
+                    for item in batch {
                         switch item {
                         case .record(let record, let origin):
                             if case .refused(let why) = try session.add(record) {
@@ -128,7 +133,8 @@ struct Import: PhuhopCommand {
     }
 
     /// Reads every input, preparing each record for the store, and hands them over in batches.
-    private func produce(into handoff: Handoff<Item>, standards: LoadedStandards, table: LoadedStandards.Entry) {
+    private func produce(into handoff: Handoff<Item>, returned: Handoff<Item>, standards: LoadedStandards,
+                         table: LoadedStandards.Entry) {
         let preparer = RecordPreparer()
         var batch: [Item] = []
         batch.reserveCapacity(1024)
@@ -136,6 +142,7 @@ struct Import: PhuhopCommand {
             batch.append(item)
             guard batch.count == 1024 else { return true }
             defer { batch.removeAll(keepingCapacity: true) }
+            _ = returned.drain()
             return handoff.push(batch)
         }
         struct Stopped: Error {}
