@@ -72,15 +72,23 @@ extension Store {
             let caches = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in ReaderCache(layouts: layouts) }
             var decided = 0
             var unchanged = 0
-            let insert = try FastInsert(db, sql: """
-                INSERT INTO decision (unitId, standardId, periodFrom, periodTo, evidenceRevisionId, evidenceHash,
+            // Rows are written a few decisions to a statement; ids are given here (this transaction
+            // holds the write lock) so a decision's criterion rows can wait beside it.
+            var insert = BatchedInsert(db, prefix: """
+                INSERT OR FAIL INTO decision (id, unitId, standardId, periodFrom, periodTo, evidenceRevisionId, evidenceHash,
                     criteriaHash, engineVersion, outcome, provisional, total, maximum, threshold, unitClass, itemsMet,
                     itemsApplicable, mandatoryMet, mandatoryApplicable, trace, decisionHash, supersedes, decidedAt, decidedBy)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertCriterion = try FastInsert(db, sql: """
-                INSERT INTO decisionCriterion (decisionId, criterionId, points, maximum) VALUES (?, ?, ?, ?)
-                """)
+                """, columns: 24)
+            var insertCriterion = BatchedInsert(db, prefix: """
+                INSERT OR FAIL INTO decisionCriterion (decisionId, criterionId, points, maximum)
+                """, columns: 4)
+            var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM decision") ?? 0) + 1
+            var waiting = 0
+            func flush() throws {
+                try insert.flush()
+                try insertCriterion.flush()
+                waiting = 0
+            }
             // Decisions are made on every core, a chunk at a time, and written in order on this one.
             for start in stride(from: 0, to: targets.count, by: 1024) {
               let chunk = Array(targets[start..<min(start + 1024, targets.count)])
@@ -101,18 +109,21 @@ extension Store {
                 let d = made.decision
                 let tally = d.checklist
                 let unitClass = d.unitClass.map { loaded.standard.recognition.classes[$0].id }
-                try insert.run(
-                    .text(target.unitId), .text(target.standardId), .text(target.periodFrom), .text(target.periodTo),
-                    .integer(target.id), .text(made.evidenceHash), .text(loaded.hash), .text(DecisionTrace.engineVersion),
-                    .text(d.outcome.rawValue), .integer(d.provisional ? 1 : 0), .integer(d.total), .integer(d.maximum),
-                    .integer(d.threshold), .text(unitClass), .integer(tally?.met), .integer(tally?.applicable),
-                    .integer(tally?.mandatoryMet), .integer(tally?.mandatoryApplicable), .text(made.trace), .text(made.hash),
-                    .integer(previous?.id), .text(time), .text(actor))
-                let id = db.lastInsertedRowID
+                let id = nextID
+                nextID += 1
+                insert.add(
+                    .integer(id), .text(target.unitId), .text(target.standardId), .text(target.periodFrom),
+                    .text(target.periodTo), .integer(target.id), .text(made.evidenceHash), .text(loaded.hash),
+                    .text(DecisionTrace.engineVersion), .text(d.outcome.rawValue), .integer(d.provisional ? 1 : 0),
+                    .integer(d.total), .integer(d.maximum), .integer(d.threshold), .text(unitClass), .integer(tally?.met),
+                    .integer(tally?.applicable), .integer(tally?.mandatoryMet), .integer(tally?.mandatoryApplicable),
+                    .text(made.trace), .text(made.hash), .integer(previous?.id), .text(time), .text(actor))
                 for result in d.criteria {
                     let criterion = loaded.standard.criteria[result.criterion]
-                    try insertCriterion.run(.integer(id), .text(criterion.id), .integer(result.points), .integer(criterion.maximum.value))
+                    insertCriterion.add(.integer(id), .text(criterion.id), .integer(result.points), .integer(criterion.maximum.value))
                 }
+                waiting += 1
+                if waiting == 16 { try flush() }
                 decided += 1
                 let record = DecisionRecord(
                     id: id, unitId: target.unitId, standardId: target.standardId, periodFrom: target.periodFrom,
@@ -126,6 +137,7 @@ extension Store {
                 try each(Decided(record: record, decision: d, isNew: true))
               }
             }
+            try flush()
             let subject: String
             switch selection {
             case .all: subject = "decisions"
