@@ -65,10 +65,11 @@ import Testing
         #expect(try store.verify().problems.isEmpty)
     }
 
-    /// Writes the v1 fixture. Run once, with PHUHOP_WRITE_V1_FIXTURE=1, when the first migration
+    /// Writes the v1 fixture: run once, with PHUHOP_WRITE_V1_FIXTURE=1, when the first migration
     /// landed; the file is committed and never rewritten, as the migration is never edited.
-    @Test func writeV1Fixture() throws {
-        guard ProcessInfo.processInfo.environment["PHUHOP_WRITE_V1_FIXTURE"] == "1" else { return }
+    /// Skipped otherwise.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PHUHOP_WRITE_V1_FIXTURE"] == "1"))
+    func writeV1Fixture() throws {
         let path = RepositoryPaths.root.appendingPathComponent("Tests/PhuhopStoreTests/Fixtures/v1-units-evidence.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = try Store(path: path, create: true, clock: { "2026-11-25T00:00:00Z" },
@@ -82,5 +83,7 @@ import Testing
         }
         // One file: the log is folded into the database before it is committed.
         try store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        #expect(try store.appliedMigrations() == ["v1-units-evidence-audit"])
+        #expect(try store.revisionCount() == 1)
     }
 }
