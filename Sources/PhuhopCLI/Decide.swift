@@ -42,11 +42,10 @@ struct Decide: PhuhopCommand {
             return DecidingStandard(loaded: entry.file, evaluator: entry.evaluator)
         }, each: { decided in
             let d = decided.decision
-            let kind = try standards.entry(decided.record.standardId).standard.kind
-            outcomes[ReasonText.outcome(d.outcome, kind: kind)(shared.lang), default: 0] += 1
+            let entry = try standards.entry(decided.record.standardId)
+            outcomes[ReasonText.outcome(d.outcome, kind: entry.standard.kind)(shared.lang), default: 0] += 1
             if d.provisional { provisional += 1 }
             guard unit != nil else { return }
-            let entry = try standards.entry(decided.record.standardId)
             console.write(d.checklist != nil ? checklist.render(d, entry.reference) : report.render(d, entry.reference))
             console.write("\n" + stored(decided.record, isNew: decided.isNew, vi: vi) + "\n\n")
         })

@@ -21,11 +21,6 @@ public struct DecisionTrace: Sendable {
         pathTable = standard.allValues.map { standard.describe($0).path }
     }
 
-    /// The trace of `decision`, made by `standard`'s evaluator.
-    public static func text(_ decision: Decision, standard: Standard) -> String {
-        DecisionTrace(standard: standard).text(decision)
-    }
-
     /// The trace of `decision`.
     public func text(_ decision: Decision) -> String {
         var lines: [String] = []

@@ -84,14 +84,6 @@ public enum StoredEvidence {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// The layout id a stored record names.
-    public static func layoutID(of text: String) -> String? {
-        // `encode` writes it first: {"layout":"<64 hex digits>",...
-        let prefix = "{\"layout\":\""
-        guard text.hasPrefix(prefix) else { return nil }
-        return String(text.dropFirst(prefix.count).prefix(64))
-    }
-
     /// Reads stored records back for one standard, keeping one CSV reader per layout.
     public final class Reader {
         private let standard: Standard

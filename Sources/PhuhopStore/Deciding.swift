@@ -42,8 +42,7 @@ extension Store {
     /// decision that differs from the current one and superseding it.
     ///
     /// `standards` gives the standard for an id (the CLI loads them from `criteria/`), asked once
-    /// per id; `each`
-    /// receives every decision, new or standing, in unit order.
+    /// per id; `each` receives every decision, new or standing, in unit order.
     public func decide(_ selection: DecisionSelection, by actor: String,
                        standards: (String) throws -> DecidingStandard,
                        each: (Decided) throws -> Void) throws -> (decided: Int, unchanged: Int) {
@@ -91,51 +90,53 @@ extension Store {
             }
             // Decisions are made on every core, a chunk at a time, and written in order on this one.
             for start in stride(from: 0, to: targets.count, by: 1024) {
-              let chunk = Array(targets[start..<min(start + 1024, targets.count)])
-              let made = try ParallelMap.map(chunk, workers: caches.count) { target, worker in
-                  guard let standard = deciding[target.standardId] else { throw StoreError.damaged("standard \(target.standardId)") }
-                  return try Self.make(target, standard, caches[worker].reader(standard.loaded.standard, key: target.standardId))
-              }
-              for (target, made) in zip(chunk, made) {
-                guard let standard = deciding[target.standardId] else { continue }
-                let loaded = standard.loaded
-                let key = target.unitId + "\u{0}" + target.standardId + "\u{0}" + target.periodFrom + "/" + target.periodTo
-                let previous = current[key]
-                if let previous, previous.evidenceRevisionId == target.id, previous.decisionHash == made.hash {
-                    unchanged += 1
-                    try each(Decided(record: previous, decision: made.decision, isNew: false))
-                    continue
+                let chunk = Array(targets[start..<min(start + 1024, targets.count)])
+                let made = try ParallelMap.map(chunk, workers: caches.count) { target, worker in
+                    guard let standard = deciding[target.standardId] else { throw StoreError.damaged("standard \(target.standardId)") }
+                    return try Self.make(target, standard, caches[worker].reader(standard.loaded.standard, key: target.standardId))
                 }
-                let d = made.decision
-                let tally = d.checklist
-                let unitClass = d.unitClass.map { loaded.standard.recognition.classes[$0].id }
-                let id = nextID
-                nextID += 1
-                insert.add(
-                    .integer(id), .text(target.unitId), .text(target.standardId), .text(target.periodFrom),
-                    .text(target.periodTo), .integer(target.id), .text(made.evidenceHash), .text(loaded.hash),
-                    .text(DecisionTrace.engineVersion), .text(d.outcome.rawValue), .integer(d.provisional ? 1 : 0),
-                    .integer(d.total), .integer(d.maximum), .integer(d.threshold), .text(unitClass), .integer(tally?.met),
-                    .integer(tally?.applicable), .integer(tally?.mandatoryMet), .integer(tally?.mandatoryApplicable),
-                    .text(made.trace), .text(made.hash), .integer(previous?.id), .text(time), .text(actor))
-                for result in d.criteria {
-                    let criterion = loaded.standard.criteria[result.criterion]
-                    insertCriterion.add(.integer(id), .text(criterion.id), .integer(result.points), .integer(criterion.maximum.value))
+                for (target, made) in zip(chunk, made) {
+                    guard let standard = deciding[target.standardId] else { continue }
+                    let loaded = standard.loaded
+                    let key = target.unitId + "\u{0}" + target.standardId + "\u{0}" + target.periodFrom + "/" + target.periodTo
+                    let previous = current[key]
+                    if let previous, previous.evidenceRevisionId == target.id, previous.decisionHash == made.hash {
+                        unchanged += 1
+                        try each(Decided(record: previous, decision: made.decision, isNew: false))
+                        continue
+                    }
+                    let d = made.decision
+                    let tally = d.checklist
+                    let record = DecisionRecord(
+                        id: nextID, unitId: target.unitId, standardId: target.standardId, periodFrom: target.periodFrom,
+                        periodTo: target.periodTo, evidenceRevisionId: target.id, evidenceHash: made.evidenceHash,
+                        criteriaHash: loaded.hash, engineVersion: DecisionTrace.engineVersion, outcome: d.outcome.rawValue,
+                        provisional: d.provisional, total: d.total, maximum: d.maximum, threshold: d.threshold,
+                        unitClass: d.unitClass.map { loaded.standard.recognition.classes[$0].id }, itemsMet: tally?.met,
+                        itemsApplicable: tally?.applicable, mandatoryMet: tally?.mandatoryMet,
+                        mandatoryApplicable: tally?.mandatoryApplicable, trace: made.trace, decisionHash: made.hash,
+                        supersedes: previous?.id, decidedAt: time, decidedBy: actor)
+                    nextID += 1
+                    // The row is the record, column for column.
+                    insert.add(
+                        .integer(record.id), .text(record.unitId), .text(record.standardId), .text(record.periodFrom),
+                        .text(record.periodTo), .integer(record.evidenceRevisionId), .text(record.evidenceHash),
+                        .text(record.criteriaHash), .text(record.engineVersion), .text(record.outcome),
+                        .integer(record.provisional ? 1 : 0), .integer(record.total), .integer(record.maximum),
+                        .integer(record.threshold), .text(record.unitClass), .integer(record.itemsMet),
+                        .integer(record.itemsApplicable), .integer(record.mandatoryMet), .integer(record.mandatoryApplicable),
+                        .text(record.trace), .text(record.decisionHash), .integer(record.supersedes), .text(record.decidedAt),
+                        .text(record.decidedBy))
+                    for result in d.criteria {
+                        let criterion = loaded.standard.criteria[result.criterion]
+                        insertCriterion.add(.integer(record.id), .text(criterion.id), .integer(result.points),
+                                            .integer(criterion.maximum.value))
+                    }
+                    waiting += 1
+                    if waiting == 16 { try flush() }
+                    decided += 1
+                    try each(Decided(record: record, decision: d, isNew: true))
                 }
-                waiting += 1
-                if waiting == 16 { try flush() }
-                decided += 1
-                let record = DecisionRecord(
-                    id: id, unitId: target.unitId, standardId: target.standardId, periodFrom: target.periodFrom,
-                    periodTo: target.periodTo, evidenceRevisionId: target.id, evidenceHash: made.evidenceHash,
-                    criteriaHash: loaded.hash, engineVersion: DecisionTrace.engineVersion, outcome: d.outcome.rawValue,
-                    provisional: d.provisional, total: d.total, maximum: d.maximum, threshold: d.threshold,
-                    unitClass: unitClass, itemsMet: tally?.met,
-                    itemsApplicable: tally?.applicable, mandatoryMet: tally?.mandatoryMet,
-                    mandatoryApplicable: tally?.mandatoryApplicable, trace: made.trace, decisionHash: made.hash,
-                    supersedes: previous?.id, decidedAt: time, decidedBy: actor)
-                try each(Decided(record: record, decision: d, isNew: true))
-              }
             }
             try flush()
             let subject: String

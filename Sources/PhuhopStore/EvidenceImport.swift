@@ -3,7 +3,7 @@ import GRDB
 import PhuhopCore
 import PhuhopFormats
 
-/// Who writes a batch of evidence, and why: stamped on every revision the batch stores.
+/// Who writes a batch of evidence, and why: kept on the import, which each revision it stores names.
 public struct Authorship: Sendable {
     public var author: String
     public var reason: String
@@ -57,17 +57,17 @@ public struct PreparedRecord: Sendable {
 
 /// Prepares records for one import, keeping each standard's layout.
 public final class RecordPreparer {
-    private var layouts: [String: EvidenceLayout] = [:]
-    /// Each standard's attribute indices in id order, the order attributes are stored in.
-    private var orders: [String: [Int]] = [:]
+    /// Each standard's layout, and its attribute indices in id order (the order they are stored in).
+    private var shapes: [String: (layout: EvidenceLayout, order: [Int])] = [:]
 
     public init() {}
 
     public func prepare(_ evidence: Evidence, standard: Standard, document: String?) -> PreparedRecord {
-        let layout = layouts[standard.id] ?? EvidenceLayout(standard: standard)
-        layouts[standard.id] = layout
-        let order = orders[standard.id] ?? standard.attributes.indices.sorted { standard.attributes[$0].id < standard.attributes[$1].id }
-        orders[standard.id] = order
+        let shape = shapes[standard.id]
+            ?? (EvidenceLayout(standard: standard),
+                standard.attributes.indices.sorted { standard.attributes[$0].id < standard.attributes[$1].id })
+        shapes[standard.id] = shape
+        let (layout, order) = shape
         var attributes: [(id: String, value: Bool)] = []
         for a in order where a < evidence.unit.attributes.count {
             if let value = evidence.unit.attributes[a] { attributes.append((standard.attributes[a].id, value)) }
