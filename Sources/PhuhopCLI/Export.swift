@@ -34,10 +34,11 @@ struct Export: PhuhopCommand {
     func execute(_ console: Console) throws -> Int32 {
         let database = try store.open()
         let stored = try database.standardsWithEvidence()
-        let id = try standard ?? (stored.count == 1 ? stored[0] : stored.contains("qd06-2019") ? "qd06-2019" : {
+        // Without --standard: the only standard with evidence, else the commune standard.
+        guard let id = standard ?? (stored.count == 1 ? stored.first : stored.first { $0 == "qd06-2019" }) else {
             throw CommandError(vi: "hãy chọn bộ tiêu chí bằng --standard (có bằng chứng: \(stored.joined(separator: ", ")))",
                                en: "choose a standard with --standard (with evidence: \(stored.joined(separator: ", ")))")
-        }())
+        }
         let loaded = try CriteriaLocation(option: shared.criteria).load(id)
         let output = try OutputFile(path: out, console: console)
         do {

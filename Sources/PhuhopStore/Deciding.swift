@@ -51,7 +51,7 @@ extension Store {
             let targets = try latestRevisions(db, selection)
             var current: [String: DecisionRecord] = [:]
             let currentSQL = """
-                SELECT * FROM decision d WHERE NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes = d.id)
+                SELECT * FROM decision d WHERE NOT \(StoreSQL.isSuperseded)
                 """
             let currentRows = selection == .all
                 ? try DecisionRecord.fetchAll(db, sql: currentSQL)
@@ -195,8 +195,7 @@ extension Store {
     private func latestRevisions(_ db: Database, _ selection: DecisionSelection) throws -> [StoredRevision] {
         let latest = """
             SELECT id, unitId, standardId, periodFrom, periodTo, snapshot FROM evidenceRevision r
-            WHERE NOT EXISTS (SELECT 1 FROM evidenceRevision n WHERE n.unitId = r.unitId AND n.standardId = r.standardId
-                AND n.periodFrom = r.periodFrom AND n.periodTo = r.periodTo AND n.revision > r.revision)
+            WHERE \(StoreSQL.isLatestRevision)
             """
         switch selection {
         case .all:

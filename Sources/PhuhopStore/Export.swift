@@ -21,14 +21,11 @@ extension Store {
     public func export(standard: Standard, allRevisions: Bool = false, _ each: (ExportedRecord) throws -> Void) throws {
         try pool.read { db in
             let reader = ReaderCache(layouts: try Self.layouts(db)).reader(standard, key: standard.id)
-            let latestOnly = allRevisions ? "" : """
-                AND NOT EXISTS (SELECT 1 FROM evidenceRevision n WHERE n.unitId = r.unitId AND n.standardId = r.standardId
-                    AND n.periodFrom = r.periodFrom AND n.periodTo = r.periodTo AND n.revision > r.revision)
-                """
+            let latestOnly = allRevisions ? "" : "AND " + StoreSQL.isLatestRevision
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT \(RevisionRecord.columns), r.snapshot,
                     (SELECT d.id FROM decision d WHERE d.evidenceRevisionId = r.id
-                        AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes = d.id)) AS decisionId
+                        AND NOT \(StoreSQL.isSuperseded)) AS decisionId
                 FROM evidenceRevision r JOIN evidenceImport i ON i.id = r.importId WHERE r.standardId = ? \(latestOnly)
                 ORDER BY r.unitId, r.periodFrom, r.revision
                 """, arguments: [standard.id])

@@ -42,7 +42,7 @@ extension Store {
             if !predecessors.isEmpty {
                 let marks = predecessors.map { _ in "?" }.joined(separator: ",")
                 history.predecessorDecisions = try decisions(
-                    db, where: "d.unitId IN (\(marks)) AND NOT EXISTS (SELECT 1 FROM decision s WHERE s.supersedes = d.id)",
+                    db, where: "d.unitId IN (\(marks)) AND NOT \(StoreSQL.isSuperseded)",
                     StatementArguments(predecessors))
             }
             return history
@@ -59,7 +59,7 @@ extension Store {
         try Row.fetchAll(db, sql: """
             SELECT d.id, d.unitId, d.standardId, d.periodFrom, d.periodTo, d.outcome, d.provisional, d.total, d.threshold,
                 d.decidedAt, d.decidedBy, d.supersedes, d.decisionHash, r.revision,
-                EXISTS (SELECT 1 FROM decision s WHERE s.supersedes = d.id) AS superseded
+                \(StoreSQL.isSuperseded) AS superseded
             FROM decision d JOIN evidenceRevision r ON r.id = d.evidenceRevisionId
             WHERE \(condition) ORDER BY d.unitId, d.standardId, d.periodFrom, d.id
             """, arguments: arguments).map { row in
