@@ -35,6 +35,9 @@ struct Export: PhuhopCommand {
         let database = try store.open()
         let stored = try database.standardsWithEvidence()
         // Without --standard: the only standard with evidence, else the commune standard.
+        if standard == nil && stored.isEmpty {
+            throw CommandError(vi: "cơ sở dữ liệu \(store.db) chưa có bằng chứng nào", en: "the database \(store.db) holds no evidence yet")
+        }
         guard let id = standard ?? (stored.count == 1 ? stored.first : stored.first { $0 == "qd06-2019" }) else {
             throw CommandError(vi: "hãy chọn bộ tiêu chí bằng --standard (có bằng chứng: \(stored.joined(separator: ", ")))",
                                en: "choose a standard with --standard (with evidence: \(stored.joined(separator: ", ")))")
