@@ -24,7 +24,8 @@ enum ParallelMap {
             }
         }
         return try results.map { result in
-            guard let result else { preconditionFailure("a slot of the parallel map was not filled") }
+            // Every slot is filled by the stride above; an empty one would be a bug, reported, not a crash.
+            guard let result else { throw StoreError.damaged("a parallel map left a result out") }
             return try result.get()
         }
     }
