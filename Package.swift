@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Phuhop: a scoring engine for Vietnam's child-friendly standards.
@@ -17,6 +17,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // swift-configuration support is not used: the server takes its settings from the command line.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The browser tests talk to chromedriver with it (Foundation's URLSession fails here on loopback).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(name: "PhuhopCore"),
@@ -31,9 +37,18 @@ let package = Package(
             ]
         ),
         .target(
-            name: "PhuhopCLI",
+            name: "PhuhopWeb",
             dependencies: [
                 "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopStore", "PhuhopSynthesis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "PhuhopCLI",
+            dependencies: [
+                "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopStore", "PhuhopSynthesis", "PhuhopWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +61,15 @@ let package = Package(
             name: "PhuhopStoreTests",
             dependencies: ["PhuhopCore", "PhuhopFormats", "PhuhopStore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PhuhopWebTests",
+            dependencies: [
+                "PhuhopCore", "PhuhopFormats", "PhuhopReports", "PhuhopStore", "PhuhopWeb",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis"], exclude: ["Expected", "Fixtures"]),
     ],

@@ -37,25 +37,22 @@ struct Compare: PhuhopCommand {
         let location = try CriteriaLocation(option: shared.criteria)
         let base = try location.load(baseline)
         var alternative = try variant.map { try location.loadVariant($0) } ?? base
-        var standard = alternative.standard
-        for text in overrides {
-            guard let override = StandardOverride(text) else {
+        let standard: Standard
+        do {
+            standard = try StandardDraft.applying(overrides, to: alternative.standard)
+        } catch {
+            switch error {
+            case .malformed(let text):
                 throw CommandError(vi: "--set cần dạng ĐƯỜNG_DẪN=GIÁ_TRỊ, gặp “\(text)”",
                                    en: "--set needs PATH=VALUE, found “\(text)”", exitCode: 2)
-            }
-            do {
-                standard = try override.apply(to: standard)
-            } catch {
-                throw CommandError(vi: "--set \(text): " + error.message.vi, en: "--set \(text): " + error.message.en)
+            case .refused(let text, let why):
+                throw CommandError(vi: "--set \(text): " + why.vi, en: "--set \(text): " + why.en)
+            case .invalid(let problems):
+                let list = problems.map { "\($0.path): \($0.message(shared.lang))" }.joined(separator: "; ")
+                throw CommandError(vi: "bản thử sau --set không hợp lệ: " + list, en: "the variant after --set is not valid: " + list)
             }
         }
         if !overrides.isEmpty {
-            let problems = StandardLint.problems(in: standard)
-            guard problems.isEmpty else {
-                let list = problems.map { "\(standard.describe($0.subject).path): \($0.message(shared.lang))" }.joined(separator: "; ")
-                throw CommandError(vi: "bản thử sau --set không hợp lệ: " + list, en: "the variant after --set is not valid: " + list)
-            }
-            standard.id += "+set"
             let content = alternative.hash + "\n" + overrides.joined(separator: "\n")
             alternative = LoadedStandard(standard: standard, hash: SHA256.hex(Array(content.utf8)),
                                          folder: alternative.folder, locations: alternative.locations)

@@ -18,7 +18,8 @@ public struct Phuhop: ParsableCommand {
         abstract: "Chấm điểm xã, phường, thị trấn phù hợp với trẻ em / Score child-friendly communes (QĐ 06/QĐ-TTg).",
         subcommands: [Score.self, Batch.self, Compare.self, Template.self, Review.self, RollUp.self, Synth.self, Check.self,
                       CriteriaCommand.self, TestCases.self,
-                      DatabaseCommand.self, Import.self, Export.self, Decide.self, History.self, Verify.self, MergeUnits.self])
+                      DatabaseCommand.self, Import.self, Export.self, Decide.self, History.self, Verify.self, MergeUnits.self,
+                      Serve.self, UserCommand.self])
 
     public init() {}
 

@@ -82,7 +82,7 @@ public enum EvidenceSnapshot {
     }
 
     /// A fact's value as a cell: what `FactText.parse` reads back to the same value.
-    static func text(_ value: FactValue) -> String {
+    public static func text(_ value: FactValue) -> String {
         switch value {
         case .count(let n): String(n)
         case .boolean(let b): b ? "true" : "false"

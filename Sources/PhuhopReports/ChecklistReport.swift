@@ -10,7 +10,10 @@ public struct ChecklistReport: Sendable {
     public enum Style: Sendable {
         case text
         case markdown
+        /// A whole printable page (A4).
         case html
+        /// The report's HTML alone, for a page that has its own head and layout.
+        case htmlBody
     }
 
     public let style: Style
@@ -31,7 +34,7 @@ public struct ChecklistReport: Sendable {
         var out: [String] = []
         let kind = decision.assessment == .inspection ? t("Kết quả kiểm tra", "Inspection result") : t("Kết quả tự đánh giá", "Self-assessment result")
         let title = "\(kind): \(escape(standard.title(l)))"
-        if style == .html { out.append(htmlHead(title)) }
+        if style == .html { out.append(PrintablePage.head(title: title, language: l)) }
         out.append(markup.heading(1, title))
         if decision.provisional {
             out.append(markup.banner(t(
@@ -119,10 +122,10 @@ public struct ChecklistReport: Sendable {
             let signer = unit.unitType == .hoGiaDinh ? t("ĐẠI DIỆN HỘ GIA ĐÌNH", "FOR THE HOUSEHOLD")
                 : decision.assessment == .inspection ? t("TRƯỞNG ĐOÀN KIỂM TRA", "HEAD OF THE INSPECTION TEAM")
                 : t("HIỆU TRƯỞNG", "PRINCIPAL")
-            out.append(signature(t("Ngày ..... tháng ..... năm ......", "Date: ...................."), signer,
+            out.append(markup.signature(t("Ngày ..... tháng ..... năm ......", "Date: ...................."), signer,
                                  t("(Ký, ghi rõ họ tên, đóng dấu)", "(Signature, full name, seal)")))
         }
-        if style == .html { out.append("</main>\n</body>\n</html>") }
+        if style == .html { out.append(PrintablePage.foot) }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -133,50 +136,12 @@ public struct ChecklistReport: Sendable {
     // MARK: markup (arguments are already escaped)
 
     private var markup: Markup {
-        Markup(style: style == .html ? .html : style == .markdown ? .markdown : .text)
+        switch style {
+        case .text: Markup(style: .text)
+        case .markdown: Markup(style: .markdown)
+        case .html, .htmlBody: Markup(style: .html)
+        }
     }
 
     func escape(_ text: String) -> String { markup.escape(text) }
-
-    private func htmlHead(_ title: String) -> String {
-        let lang = language == .vi ? "vi" : "en"
-        return """
-        <!DOCTYPE html>
-        <html lang="\(lang)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title)</title>
-        <style>
-        body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.4; margin: 0; color: #000; }
-        main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-        h1 { font-size: 16pt; text-align: center; text-transform: uppercase; }
-        h2 { font-size: 14pt; margin-top: 1.5rem; border-bottom: 1px solid #444; }
-        h3 { font-size: 13pt; }
-        table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; }
-        th, td { border: 1px solid #444; padding: 0.25rem 0.4rem; vertical-align: top; text-align: left; }
-        th { background: #eee; }
-        .banner { border: 2px solid #a00; color: #a00; padding: 0.5rem; font-weight: bold; }
-        .fields th { width: 12rem; }
-        .signature { margin-top: 2rem; margin-left: 55%; text-align: center; }
-        @media print {
-          @page { size: A4; margin: 18mm 15mm; }
-          main { max-width: none; padding: 0; }
-          tr, li { break-inside: avoid; }
-          h2, h3 { break-after: avoid; }
-        }
-        </style>
-        </head>
-        <body>
-        <main>
-        """
-    }
-
-
-    private func signature(_ date: String, _ role: String, _ hint: String) -> String {
-        switch style {
-        case .html: return "<div class=\"signature\"><p><em>\(date)</em></p><p><strong>\(role)</strong></p><p>\(hint)</p></div>"
-        default: return "\n\(date)\n\n**\(role)**\n\n\(hint)"
-        }
-    }
 }

@@ -1,14 +1,19 @@
 import PhuhopCore
 
-/// Renders a decision for people, as plain text or Markdown, in Vietnamese or English.
+/// Renders a decision for people, as plain text, Markdown or HTML, in Vietnamese or English.
 ///
-/// Both formats are written by one walk over the decision so they always say the same thing;
-/// only the markup differs.
+/// Every format is written by one walk over the decision so they always say the same thing;
+/// only the markup differs. Every piece of text from the evidence or the criteria passes
+/// through `escape` before any markup is added.
 public struct DecisionReport: Sendable {
-    /// The markup: plain text for a terminal, Markdown for documents.
+    /// The markup: plain text for a terminal, Markdown for documents, HTML for the browser.
     public enum Style: Sendable {
         case text
         case markdown
+        /// A whole printable page (A4), with a signature block: the decision annex.
+        case html
+        /// The report's HTML alone, for a page that has its own head and layout.
+        case htmlBody
     }
 
     public let style: Style
@@ -26,7 +31,9 @@ public struct DecisionReport: Sendable {
         let vi = l == .vi
         var out: [String] = []
 
-        out.append(markup.heading(1, (vi ? "Kết quả đánh giá: " : "Assessment: ") + "\(decision.unit.name)"))
+        let title = (vi ? "Kết quả đánh giá: " : "Assessment: ") + escape(decision.unit.name)
+        if style == .html { out.append(PrintablePage.head(title: title, language: l)) }
+        out.append(markup.heading(1, title))
         if decision.provisional {
             out.append(markup.banner(vi
                 ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."
@@ -35,9 +42,9 @@ public struct DecisionReport: Sendable {
         let unit = decision.unit
         let period = "\(decision.period.from.vietnamese) – \(decision.period.to.vietnamese)"
         var facts: [(String, String)] = [
-            (vi ? "Đơn vị" : "Unit", "\(unit.name) (\(unit.id)), \(unit.unitType.name(l)), \(unit.province)"),
+            (vi ? "Đơn vị" : "Unit", escape("\(unit.name) (\(unit.id)), \(unit.unitType.name(l)), \(unit.province)")),
             (vi ? "Kỳ đánh giá" : "Period", period),
-            (vi ? "Bộ tiêu chí" : "Standard", "\(standard.title(l)) — \(standard.id) \(standard.version)"),
+            (vi ? "Bộ tiêu chí" : "Standard", escape("\(standard.title(l)) — \(standard.id) \(standard.version)")),
             (vi ? "Kết quả" : "Outcome", markup.strong(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
         ]
         let total = decision.total.map { "\($0)/\(decision.maximum)" }
@@ -46,7 +53,7 @@ public struct DecisionReport: Sendable {
         facts.append((vi ? "Tổng điểm" : "Total", total))
         if let k = decision.unitClass {
             let unitClass = standard.recognition.classes[k]
-            facts.append((vi ? "Nhóm đơn vị" : "Class", "\(unitClass.name(l)) (\(unitClass.id))"))
+            facts.append((vi ? "Nhóm đơn vị" : "Class", escape("\(unitClass.name(l)) (\(unitClass.id))")))
             facts.append((vi ? "Ngưỡng công nhận" : "Threshold",
                           vi ? "từ \(unitClass.threshold.value) điểm trở lên" : "\(unitClass.threshold.value) points or more"))
         } else if !standard.recognition.classes.isEmpty {
@@ -72,7 +79,7 @@ public struct DecisionReport: Sendable {
             if let plan = distance.plan {
                 out.append(markup.paragraph(vi ? "Ít thay đổi nhất để được công nhận (theo số liệu hiện có):"
                                         : "The fewest changes that would recognise it (on the present evidence):"))
-                out.append(markup.list(plan.map { DistanceText.change($0, standard: standard, language: l) }))
+                out.append(markup.list(plan.map { escape(DistanceText.change($0, standard: standard, language: l)) }))
             } else {
                 out.append(markup.paragraph(vi ? "Không có tập thay đổi nào trong các chỉ tiêu đã chấm đủ để được công nhận."
                                         : "No set of changes to the scored indicators would recognise it."))
@@ -80,14 +87,14 @@ public struct DecisionReport: Sendable {
             if !distance.options.isEmpty {
                 out.append(markup.paragraph(vi ? "Mỗi chỉ tiêu chưa đạt mức cao nhất, thay đổi nhỏ nhất để lên mức tiếp theo:"
                                         : "For each indicator below its top band, the smallest change to the next band:"))
-                out.append(markup.list(distance.options.map { DistanceText.change($0, standard: standard, language: l) }))
+                out.append(markup.list(distance.options.map { escape(DistanceText.change($0, standard: standard, language: l)) }))
             }
         }
 
         if !decision.missing.isEmpty {
             out.append(markup.heading(2, vi ? "Dữ kiện cần thu thập thêm" : "Facts still to collect"))
             out.append(markup.list(decision.missing.map {
-                "\(markup.code(ReasonText.missingID($0, standard: standard))) — \(ReasonText.missingName($0, standard: standard)(l))"
+                "\(markup.code(escape(ReasonText.missingID($0, standard: standard)))) — \(escape(ReasonText.missingName($0, standard: standard)(l)))"
             }))
         }
 
@@ -99,7 +106,7 @@ public struct DecisionReport: Sendable {
                 ?? (vi ? "chưa chấm được (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)"
                        : "not scored (\(result.lowest)–\(result.highest))/\(criterion.maximum.value)")
             let mark = result.restsOnProvisional ? (vi ? " (tạm)" : " (provisional)") : ""
-            out.append(markup.heading(3, "\(criterion.number). \(criterion.name(l)): \(points)\(mark)"))
+            out.append(markup.heading(3, escape("\(criterion.number). \(criterion.name(l)): \(points)\(mark)")))
             let details = allReasons.filter { reason in
                 guard !reason.code.isDecisive else { return false }
                 switch reason.subject {
@@ -110,7 +117,7 @@ public struct DecisionReport: Sendable {
             var lines = details.map { reasonLine($0, decision, standard) }
             for r in decision.indicators[result.indicators] where r.status == .missing {
                 let indicator = criterion.indicators[r.indicator]
-                lines.append("\(indicator.id) “\(indicator.name(l))”: " + (vi ? "thiếu dữ kiện" : "missing facts"))
+                lines.append(escape("\(indicator.id) “\(indicator.name(l))”: " + (vi ? "thiếu dữ kiện" : "missing facts")))
             }
             out.append(markup.list(lines))
         }
@@ -124,20 +131,26 @@ public struct DecisionReport: Sendable {
             }
             out.append(markup.list(decision.provisionalValues.map { ref in
                 let d = standard.describe(ref, language: l)
-                return "\(markup.code(d.path)) = \(d.value) [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? "")
+                return markup.code(escape(d.path)) + escape(" = \(d.value) [\(d.provenance.label(l))]" + (d.citation.map { " — \($0)" } ?? ""))
             }))
         }
         let evidence = standard.facts.indices.compactMap { f -> String? in
             guard decision.facts.indices.contains(f), let value = decision.facts[f] else { return nil }
             let source = decision.sources.indices.contains(f) ? decision.sources[f].map(ReasonText.source) : nil
-            return "\(markup.code(standard.facts[f].id)) \(standard.facts[f].name(l)): \(ReasonText.fact(value, language: l))"
-                + (source.map { " — \(vi ? "nguồn" : "source"): \($0)" } ?? "")
+            return markup.code(escape(standard.facts[f].id)) + escape(" \(standard.facts[f].name(l)): \(ReasonText.fact(value, language: l))"
+                + (source.map { " — \(vi ? "nguồn" : "source"): \($0)" } ?? ""))
         }
         if !evidence.isEmpty {
             out.append(markup.heading(2, vi ? "Số liệu đã dùng và nguồn" : "Evidence used and its sources"))
             out.append(markup.list(evidence))
         }
-        out.append(markup.paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + markup.code(reference.hash)))
+        out.append(markup.paragraph((vi ? "Mã băm bộ tiêu chí (SHA-256): " : "Criteria hash (SHA-256): ") + markup.code(escape(reference.hash))))
+        if style == .html {
+            out.append(markup.signature(vi ? "Ngày ..... tháng ..... năm ......" : "Date: ....................",
+                                        vi ? "TM. ĐOÀN ĐÁNH GIÁ" : "FOR THE EVALUATION TEAM",
+                                        vi ? "(Ký, ghi rõ họ tên)" : "(Signature, full name)"))
+            out.append(PrintablePage.foot)
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -147,5 +160,13 @@ public struct DecisionReport: Sendable {
 
     // MARK: markup
 
-    private var markup: Markup { Markup(style: style == .markdown ? .markdown : .text) }
+    private var markup: Markup {
+        switch style {
+        case .text: Markup(style: .text)
+        case .markdown: Markup(style: .markdown)
+        case .html, .htmlBody: Markup(style: .html)
+        }
+    }
+
+    private func escape(_ text: String) -> String { markup.escape(text) }
 }

@@ -12,10 +12,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// An integer, or null.
-    static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
+    public static func int(_ value: Int?) -> JSONValue { value.map { .int(Int64($0)) } ?? .null }
 
     /// A string, or null.
-    static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// The JSON text; `pretty` indents by two spaces.
     public func rendered(pretty: Bool = true) -> String {

@@ -126,4 +126,12 @@ struct Markup: Sendable {
         let cite = citation.map { language == .vi ? " Căn cứ: \($0)." : " Source: \($0)." } ?? ""
         return code(escape(ReasonText.key(reason, standard: standard))) + " " + escape(text + cite)
     }
+
+    /// A signature block: the date line, the signer's role and the hint under it.
+    func signature(_ date: String, _ role: String, _ hint: String) -> String {
+        switch style {
+        case .html: return "<div class=\"signature\"><p><em>\(date)</em></p><p><strong>\(role)</strong></p><p>\(hint)</p></div>"
+        default: return "\n\(date)\n\n**\(role)**\n\n\(hint)"
+        }
+    }
 }

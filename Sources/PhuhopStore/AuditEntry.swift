@@ -10,6 +10,14 @@ public struct AuditEntry: Sendable, Equatable, Codable, FetchableRecord, TableRe
         case `import`
         case merge
         case decide
+        /// A user added (by `phuhop user add` or an administrator).
+        case user
+        case signIn
+        case signInFailed
+        /// A request refused because the unit is outside the user's scope.
+        case denied
+        /// A checklist draft saved.
+        case draft
     }
 
     public var id: Int64?

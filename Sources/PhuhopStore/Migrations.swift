@@ -15,6 +15,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-units-evidence-audit", migrate: v1)
         migrator.registerMigration("v2-decisions", migrate: v2)
+        migrator.registerMigration("v3-users-drafts", migrate: v3)
         return migrator
     }
 
@@ -196,6 +197,69 @@ enum Migrations {
             BEGIN SELECT RAISE(ABORT, 'decisions are never changed'); END;
             CREATE TRIGGER decisionCriterion_kept BEFORE DELETE ON decisionCriterion
             BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+            """)
+    }
+
+    /// People who sign in to the web application, the units an evaluator is assigned, checklist
+    /// drafts, store settings, and the audit log's new actions (sign-in, refusals, drafts, users).
+    static func v3(_ db: Database) throws {
+        // SQLite cannot widen a CHECK in place: the audit log is copied into a table with the new
+        // list of actions, ids and all, and renamed. Dropping a table fires none of its triggers.
+        try db.execute(sql: """
+            CREATE TABLE auditLog_v3 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL CHECK (length(actor) > 0),
+                action TEXT NOT NULL CHECK (action IN ('init', 'import', 'merge', 'decide', 'user', 'signIn',
+                                                       'signInFailed', 'denied', 'draft')),
+                subject TEXT NOT NULL CHECK (length(subject) > 0),
+                detail TEXT NOT NULL
+            );
+            INSERT INTO auditLog_v3 (id, at, actor, action, subject, detail)
+                SELECT id, at, actor, action, subject, detail FROM auditLog ORDER BY id;
+            DROP TRIGGER auditLog_appendOnly;
+            DROP TRIGGER auditLog_kept;
+            DROP TABLE auditLog;
+            ALTER TABLE auditLog_v3 RENAME TO auditLog;
+            CREATE TRIGGER auditLog_appendOnly BEFORE UPDATE ON auditLog
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER auditLog_kept BEFORE DELETE ON auditLog
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+            -- A person who signs in. A school account belongs to one school; an evaluator sees
+            -- the units in `userUnit`. The password is kept only as a bcrypt hash.
+            CREATE TABLE user (
+                name TEXT PRIMARY KEY NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+                role TEXT NOT NULL CHECK (role IN ('admin', 'evaluator', 'school', 'viewer')),
+                passwordHash TEXT NOT NULL CHECK (substr(passwordHash, 1, 4) IN ('$2a$', '$2b$', '$2y$') AND length(passwordHash) = 60),
+                school TEXT REFERENCES unit(id),
+                createdAt TEXT NOT NULL,
+                createdBy TEXT NOT NULL CHECK (length(createdBy) > 0),
+                CHECK ((role = 'school') = (school IS NOT NULL))
+            ) WITHOUT ROWID;
+            CREATE TRIGGER user_kept BEFORE DELETE ON user
+            BEGIN SELECT RAISE(ABORT, 'users are never deleted: the audit log names them'); END;
+            CREATE TABLE userUnit (
+                userName TEXT NOT NULL REFERENCES user(name),
+                unitId TEXT NOT NULL REFERENCES unit(id),
+                assignedAt TEXT NOT NULL,
+                PRIMARY KEY (userName, unitId)
+            ) WITHOUT ROWID;
+            -- A checklist being filled in: working state, replaced at each save and removed when
+            -- submitted (the submission is an evidence revision; the audit log keeps every save).
+            CREATE TABLE checklistDraft (
+                unitId TEXT NOT NULL REFERENCES unit(id),
+                standardId TEXT NOT NULL CHECK (length(standardId) > 0),
+                answers TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'object'),
+                savedBy TEXT NOT NULL CHECK (length(savedBy) > 0),
+                savedAt TEXT NOT NULL,
+                PRIMARY KEY (unitId, standardId)
+            ) WITHOUT ROWID;
+            -- Settings of the store as a whole, such as that it holds demonstration data.
+            CREATE TABLE setting (
+                key TEXT PRIMARY KEY NOT NULL CHECK (length(key) > 0),
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
             """)
     }
 }

@@ -105,6 +105,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case damaged(String)
     /// A stored evidence record the criteria cannot read (they no longer have one of its facts).
     case unreadableEvidence(revision: Int64, unit: String, problem: String)
+    /// A user with this name exists already.
+    case userExists(String)
 }
 
 extension StoreError {
@@ -130,6 +132,8 @@ extension StoreError {
                           en: "evidence revision #\(revision) of unit \(unit) cannot be read with the criteria at hand: \(problem)")
         case .damaged(let what):
             LocalizedText(vi: "dữ liệu lưu bị hỏng: \(what)", en: "stored data is damaged: \(what)")
+        case .userExists(let name):
+            LocalizedText(vi: "đã có người dùng “\(name)”", en: "a user named “\(name)” exists already")
         }
     }
 }

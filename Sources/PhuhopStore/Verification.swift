@@ -152,7 +152,7 @@ extension Store {
 
     /// The standard whose files are kept under `hash`, read back through the criteria loader;
     /// nil when no files are kept or they no longer load.
-    private func keptStandard(_ db: Database, hash: String) throws -> DecidingStandard? {
+    func keptStandard(_ db: Database, hash: String) throws -> DecidingStandard? {
         guard let row = try Row.fetchOne(db, sql: "SELECT standardId, files FROM criteriaVersion WHERE hash = ?", arguments: [hash]),
               let text: String = row["files"], let data = text.data(using: .utf8),
               let files = try JSONSerialization.jsonObject(with: data) as? [String: String] else { return nil }

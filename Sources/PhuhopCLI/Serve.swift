@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopStore
+import PhuhopWeb
+
+/// `phuhop serve`: the web application over the store.
+struct Serve: PhuhopCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chạy ứng dụng web / Run the web application over the database.",
+        discussion: """
+            Không chỉ định --db: dùng phuhop.sqlite, và nếu chưa có thì tạo mới với một tỉnh demo (dữ liệu giả lập) \
+            và in mật khẩu dùng một lần của tài khoản admin.
+            Without --db: uses phuhop.sqlite, and when it does not exist creates it with a demo province (synthetic \
+            data) and prints the admin account's one-time password.
+            """)
+
+    @Option(help: "The database file (default: phuhop.sqlite, created with demo data when missing).")
+    var db: String?
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).")
+    var host: String = "127.0.0.1"
+
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func execute(_ console: Console) throws -> Int32 {
+        let location = try CriteriaLocation(option: shared.criteria)
+        let standards = try location.standardIDs().map { try location.load($0) }
+        var variants: [String: LoadedStandard] = [:]
+        let variantsFolder = location.root.appendingPathComponent("variants")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: variantsFolder.path)) ?? [] where !name.hasPrefix(".") {
+            variants[name] = try location.loadVariant(name)
+        }
+        let path = db ?? "phuhop.sqlite"
+        let vi = shared.lang == .vi
+        let store: Store
+        if db == nil && !FileManager.default.fileExists(atPath: path) {
+            guard let commune = standards.first(where: { $0.standard.id == "qd06-2019" }) else {
+                throw CommandError(vi: "không có bộ tiêu chí qd06-2019 để tạo dữ liệu demo", en: "no qd06-2019 standard to make the demo data with")
+            }
+            store = try Store(path: path, create: true)
+            let password = try DemoSeed.seed(store, commune: commune, school: standards.first { $0.standard.id == "tt18-2023" },
+                                             passwords: Passwords())
+            console.write(vi
+                ? "Đã tạo \(path) với dữ liệu demo (\(DemoSeed.province): \(DemoSeed.communes) xã, phường, \(DemoSeed.schools) trường; số liệu giả lập).\n"
+                  + "Tài khoản quản trị: \(DemoSeed.admin)  mật khẩu dùng một lần: \(password)\n"
+                  + "(Mật khẩu chỉ hiện lần này; chỉ bản băm được lưu.)\n"
+                : "Created \(path) with demo data (\(DemoSeed.province): \(DemoSeed.communes) communes and wards, \(DemoSeed.schools) schools; synthetic figures).\n"
+                  + "Administrator: \(DemoSeed.admin)  one-time password: \(password)\n"
+                  + "(Shown this once; only its hash is kept.)\n")
+        } else {
+            store = try Store(path: path)
+            if try !store.hasAdministrator() {
+                console.write(vi ? "Chưa có tài khoản quản trị; tạo bằng: phuhop user add TÊN --role admin --db \(path)\n"
+                                 : "No administrator yet; add one with: phuhop user add NAME --role admin --db \(path)\n")
+            }
+        }
+        let services = try WebServices(store: store, standards: standards, variants: variants)
+        let application = WebApplication.build(services, host: host, port: port) { port in
+            console.write(vi ? "Phuhop đang chạy tại http://\(host):\(port)/ (Ctrl-C để dừng)\n"
+                             : "Phuhop is running at http://\(host):\(port)/ (Ctrl-C to stop)\n")
+        }
+        // The command line is synchronous: the server runs on Swift's concurrency threads while
+        // this one waits for it to stop (Ctrl-C or SIGTERM end it gracefully).
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Task {
+            do {
+                try await application.runService()
+            } catch {
+                outcome.failure = "\(error)"
+            }
+            finished.signal()
+        }
+        finished.wait()
+        if let failure = outcome.failure {
+            throw CommandError(vi: "máy chủ dừng vì lỗi: \(failure)", en: "the server stopped on an error: \(failure)")
+        }
+        return 0
+    }
+
+    /// What the server task ended with, read after it signalled.
+    private final class Outcome: @unchecked Sendable {
+        var failure: String?
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import PhuhopCore
+
+/// How responses are made: HTML pages, JSON, redirects, and reading posted forms.
+enum Responses {
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A redirect after a POST: the browser asks for the page with GET (303).
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// The fields of a posted form (at most 1 MB).
+    static func form(_ request: Request) async throws -> FormData {
+        let type = request.headers[.contentType] ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw WebError.badRequest(LocalizedText(vi: "cần gửi biểu mẫu (application/x-www-form-urlencoded)",
+                                                    en: "expected a form (application/x-www-form-urlencoded)"))
+        }
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        return FormData(encoded: Substring(String(buffer: buffer)))
+    }
+
+    /// The query string's fields.
+    static func query(_ request: Request) -> FormData {
+        FormData(encoded: Substring(request.uri.query ?? ""))
+    }
+
+    /// A local path to return to: only paths on this site (`/x`, never `//host` or `http:`).
+    static func localPath(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
+              !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return "/units" }
+        return text
+    }
+
+    /// A cookie the browser keeps for the site only, out of scripts' reach.
+    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .lax)
+    }
+}

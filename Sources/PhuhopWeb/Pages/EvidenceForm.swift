@@ -1,0 +1,257 @@
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopStore
+
+/// The evidence entry form of one standard for one unit, generated from the criteria.
+///
+/// A field's name is its path in an evidence document (`facts.c02.births`, `items.a.1`,
+/// `period.from`, `unit.attributes.mountainous`): the posted form is written as an evidence
+/// document and read by the same `EvidenceReader` as the CLI's files, and each problem it
+/// reports is shown next to the field its path names.
+struct EvidenceForm {
+    let standard: Standard
+    let unit: UnitSummary
+    let language: Language
+
+    /// The values of a form filled in from stored evidence.
+    static func values(of evidence: Evidence, standard: Standard) -> [String: String] {
+        var values: [String: String] = ["period.from": evidence.period.from.description, "period.to": evidence.period.to.description,
+                                        "assessment": evidence.assessment.rawValue]
+        for (a, attribute) in standard.attributes.enumerated() {
+            if let value = evidence.unit.attributes[a] { values["unit.attributes." + attribute.id] = value ? "true" : "false" }
+        }
+        for (f, fact) in standard.facts.enumerated() {
+            guard let value = evidence.facts[f] else { continue }
+            let key = (fact.type == .answer ? "items." : "facts.") + fact.id
+            values[key] = EvidenceSnapshot.text(value)
+            if fact.type == .answer, let note = evidence.sources[f]?.note { values[key + ".note"] = note }
+        }
+        if let events = evidence.vetoEvents {
+            for veto in standard.recognition.vetoes { values["veto." + veto.id] = "no" }
+            for event in events {
+                let id = standard.recognition.vetoes[event.veto].id
+                values["veto." + id] = "yes"
+                if let date = event.date { values["veto.\(id).date"] = date.description }
+            }
+        }
+        return values
+    }
+
+    /// The evidence document the form's values make, as JSON; every value is a string, which
+    /// the reader parses as it parses a file's.
+    func document(_ values: [String: String]) -> Data {
+        func q(_ text: String) -> String { EvidenceSnapshot.quoted(text) }
+        func value(_ key: String) -> String? {
+            guard let text = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            return text
+        }
+        var unitFields = ["\"id\":\(q(unit.id))", "\"name\":\(q(unit.name))", "\"province\":\(q(unit.province))",
+                          "\"unitType\":\(q(unit.unitType.rawValue))"]
+        if let commune = unit.commune { unitFields.append("\"commune\":\(q(commune))") }
+        let attributes = standard.attributes.compactMap { a in value("unit.attributes." + a.id).map { "\(q(a.id)):\(q($0))" } }
+        if !attributes.isEmpty { unitFields.append("\"attributes\":{" + attributes.joined(separator: ",") + "}") }
+        var parts = ["\"standard\":\(q(standard.id))", "\"unit\":{" + unitFields.joined(separator: ",") + "}",
+                     "\"period\":{\"from\":\(q(value("period.from") ?? "")),\"to\":\(q(value("period.to") ?? ""))}"]
+        let facts = standard.facts.filter { $0.type != .answer }.compactMap { f in value("facts." + f.id).map { "\(q(f.id)):\(q($0))" } }
+        if standard.facts.contains(where: { $0.type != .answer }) { parts.append("\"facts\":{" + facts.joined(separator: ",") + "}") }
+        if standard.hasItems {
+            // An unanswered item is written as null, so the reader reports it at its own field.
+            let items = standard.facts.filter { $0.type == .answer }.map { f -> String in
+                let answer = value("items." + f.id).map(q) ?? "null"
+                guard let note = value("items.\(f.id).note") else { return "\(q(f.id)):\(answer)" }
+                return "\(q(f.id)):{\"answer\":\(answer),\"note\":\(q(note))}"
+            }
+            parts.append("\"items\":{" + items.joined(separator: ",") + "}")
+        }
+        let vetoes = standard.recognition.vetoes
+        if !vetoes.isEmpty, vetoes.allSatisfy({ value("veto." + $0.id) != nil }) {
+            let events = vetoes.filter { value("veto." + $0.id) == "yes" }.map { veto -> String in
+                "{\"event\":\(q(veto.id))" + (value("veto.\(veto.id).date").map { ",\"date\":\(q($0))" } ?? "") + "}"
+            }
+            parts.append("\"vetoEvents\":[" + events.joined(separator: ",") + "]")
+        }
+        if let assessment = value("assessment") { parts.append("\"assessment\":\(q(assessment))") }
+        return Data(("{" + parts.joined(separator: ",") + "}").utf8)
+    }
+
+    /// Reads the form's values as evidence; the problems are keyed by field name ("" for those
+    /// no field names).
+    func read(_ values: [String: String]) throws -> Result<Evidence, FieldProblems> {
+        do {
+            return .success(try EvidenceReader.read(document(values), file: "form", standard: standard))
+        } catch let error as InputError {
+            var problems = FieldProblems()
+            for diagnostic in error.diagnostics {
+                var field = diagnostic.field
+                if field.hasSuffix(".answer") { field.removeLast(".answer".count) }
+                problems.add(field, diagnostic.message)
+            }
+            return .failure(problems)
+        }
+    }
+
+    /// The form's fields as HTML, with each field's problems next to it.
+    func fields(_ values: [String: String], problems: FieldProblems, assessments: [Assessment]) -> String {
+        let l = language
+        let vi = l == .vi
+        var out: [String] = []
+        let known = Set(fieldNames(assessments: assessments))
+        let general = problems.all.filter { !known.contains($0.key) }.flatMap(\.value)
+        if !problems.all.isEmpty {
+            out.append("<div class=\"errors\" role=\"alert\"><p>\(vi ? "Bằng chứng chưa được ghi: sửa các chỗ báo lỗi rồi gửi lại." : "The evidence was not recorded: fix the fields marked and send again.")</p>"
+                + (general.isEmpty ? "" : "<ul>" + general.map { "<li>\(HTML.t($0, l))</li>" }.joined() + "</ul>") + "</div>")
+        }
+        out.append("<fieldset><legend>\(vi ? "Kỳ đánh giá" : "Period")</legend>")
+        out.append(input("period.from", label: vi ? "Từ ngày" : "From", type: "date", values, problems))
+        out.append(input("period.to", label: vi ? "Đến ngày" : "To", type: "date", values, problems))
+        if assessments.count > 1 {
+            out.append(select("assessment", label: vi ? "Hình thức" : "Assessed by",
+                              assessments.map { ($0.rawValue, $0.name(l)) }, values, problems, blank: false))
+        } else if let only = assessments.first {
+            out.append("<input type=\"hidden\" name=\"assessment\" value=\"\(only.rawValue)\">")
+        }
+        out.append("</fieldset>")
+        if !standard.attributes.isEmpty {
+            out.append("<fieldset><legend>\(vi ? "Đặc điểm của đơn vị (xác định nhóm, ngưỡng)" : "The unit's attributes (they decide its class and threshold)")</legend>")
+            for attribute in standard.attributes {
+                out.append(select("unit.attributes." + attribute.id, label: attribute.name(l),
+                                  [("true", vi ? "có" : "yes"), ("false", vi ? "không" : "no")], values, problems, blank: true))
+            }
+            out.append("</fieldset>")
+        }
+        for criterion in standard.criteria {
+            let facts = Self.uniqueFacts(criterion.indicators.flatMap(\.facts))
+            guard !facts.isEmpty else { continue }
+            out.append("<fieldset><legend>\(HTML.escape("\(criterion.number). \(criterion.name(l))"))</legend>")
+            for f in facts {
+                let fact = standard.facts[f]
+                if fact.type == .answer {
+                    out.append(item(f, criterion: criterion, values, problems))
+                } else {
+                    out.append(factField(fact, values, problems))
+                }
+            }
+            out.append("</fieldset>")
+        }
+        let unused = standard.facts.indices.filter { f in standard.facts[f].type != .answer && !standard.criteria.contains { $0.indicators.contains { $0.facts.contains(f) } } }
+        if !unused.isEmpty {
+            out.append("<fieldset><legend>\(vi ? "Dữ kiện chung" : "General facts")</legend>")
+            for f in unused { out.append(factField(standard.facts[f], values, problems)) }
+            out.append("</fieldset>")
+        }
+        if !standard.recognition.vetoes.isEmpty {
+            out.append("<fieldset><legend>\(vi ? "Sự việc loại trừ trong năm" : "Veto events in the year")</legend>")
+            out.append("<p class=\"hint\">\(vi ? "Trả lời tất cả; nếu để trống, kết quả là chưa đủ căn cứ." : "Answer all of them; left blank, the outcome is undetermined.")</p>")
+            for veto in standard.recognition.vetoes {
+                out.append(select("veto." + veto.id, label: veto.name(l),
+                                  [("no", vi ? "không xảy ra" : "did not happen"), ("yes", vi ? "có xảy ra" : "happened")],
+                                  values, problems, blank: true))
+                out.append(input("veto.\(veto.id).date", label: vi ? "Ngày xảy ra (nếu có)" : "Date (if it happened)", type: "date",
+                                 values, problems))
+            }
+            out.append("</fieldset>")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// Every field name the form has: the rest of a reader's problems are shown above it.
+    private func fieldNames(assessments: [Assessment]) -> [String] {
+        var names = ["period.from", "period.to", "assessment"] + standard.attributes.map { "unit.attributes." + $0.id }
+        for fact in standard.facts {
+            if fact.type == .answer {
+                names += ["items." + fact.id, "items.\(fact.id).note"]
+            } else {
+                names.append("facts." + fact.id)
+            }
+        }
+        return names + standard.recognition.vetoes.flatMap { ["veto." + $0.id, "veto.\($0.id).date"] }
+    }
+
+    private static func uniqueFacts(_ facts: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return facts.filter { seen.insert($0).inserted }
+    }
+
+    private func factField(_ fact: FactDefinition, _ values: [String: String], _ problems: FieldProblems) -> String {
+        let vi = language == .vi
+        let name = "facts." + fact.id
+        let label = "\(fact.name(language)) (\(fact.id))"
+        switch fact.type {
+        case .boolean:
+            return select(name, label: label, [("true", vi ? "có" : "yes"), ("false", vi ? "không" : "no")], values, problems, blank: true)
+        case .share:
+            return input(name, label: label, type: "text", values, problems,
+                         hint: vi ? "Tỉ lệ phần trăm, ví dụ 87,5%" : "A percentage, e.g. 87.5%", mode: "decimal")
+        case .count, .answer:
+            return input(name, label: label, type: "text", values, problems,
+                         hint: vi ? "Số nguyên từ 0" : "A whole number, 0 or more", mode: "numeric")
+        }
+    }
+
+    private func item(_ f: Int, criterion: Criterion, _ values: [String: String], _ problems: FieldProblems) -> String {
+        let l = language
+        let vi = l == .vi
+        let fact = standard.facts[f]
+        guard let indicator = criterion.indicators.first(where: { $0.item?.fact == f }), let item = indicator.item else { return "" }
+        let name = "items." + fact.id
+        let id = Self.domID(name)
+        var choices: [(String, String)] = [("dat", ItemAnswer.dat.name(l)), ("chuaDat", ItemAnswer.chuaDat.name(l))]
+        if item.mayBeNotApplicable { choices.append(("notApplicable", ItemAnswer.notApplicable.name(l))) }
+        let mandatory = item.mandatory.value ? (vi ? " <strong>(bắt buộc)</strong>" : " <strong>(mandatory)</strong>") : ""
+        let errors = problems.html(name, l)
+        let radios = choices.map { choice -> String in
+            let checked = values[name] == choice.0 ? " checked" : ""
+            return "<label><input type=\"radio\" name=\"\(name)\" value=\"\(choice.0)\"\(checked)> \(HTML.escape(choice.1))</label>"
+        }.joined()
+        return """
+            <div class="item" id="\(id)"><p><code>\(HTML.escape(indicator.id))</code> \(HTML.escape(indicator.name(l)))\(mandatory)</p>
+            <div class="answers" role="radiogroup" aria-label="\(HTML.escape(indicator.id))">\(radios)</div>\(errors)
+            <label for="\(id)-note" class="hint">\(vi ? "Ghi chú, minh chứng" : "Note, evidence")</label>
+            <input type="text" id="\(id)-note" name="\(name).note" value="\(HTML.escape(values[name + ".note"] ?? ""))"></div>
+            """
+    }
+
+    private func input(_ name: String, label: String, type: String, _ values: [String: String], _ problems: FieldProblems,
+                       hint: String? = nil, mode: String? = nil) -> String {
+        let id = Self.domID(name)
+        let invalid = problems.has(name) ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
+        let inputMode = mode.map { " inputmode=\"\($0)\"" } ?? ""
+        return "<label for=\"\(id)\">\(HTML.escape(label))</label>"
+            + "<input type=\"\(type)\" id=\"\(id)\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(values[name] ?? ""))\"\(inputMode)\(invalid)>"
+            + (hint.map { " <span class=\"hint\">\(HTML.escape($0))</span>" } ?? "") + problems.html(name, language)
+    }
+
+    private func select(_ name: String, label: String, _ choices: [(String, String)], _ values: [String: String],
+                        _ problems: FieldProblems, blank: Bool) -> String {
+        let id = Self.domID(name)
+        let invalid = problems.has(name) ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
+        let all = (blank ? [("", language == .vi ? "— chưa rõ —" : "— unknown —")] : []) + choices
+        return "<label for=\"\(id)\">\(HTML.escape(label))</label>"
+            + "<select id=\"\(id)\" name=\"\(HTML.escape(name))\"\(invalid)>\(HTML.options(all, selected: values[name] ?? ""))</select>"
+            + problems.html(name, language)
+    }
+
+    /// An element id for a field name: letters, digits and dashes only.
+    static func domID(_ name: String) -> String {
+        "f-" + String(name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" })
+    }
+}
+
+/// The problems a reader found in a form, by field name.
+struct FieldProblems: Error {
+    private(set) var all: [String: [LocalizedText]] = [:]
+
+    mutating func add(_ field: String, _ message: LocalizedText) {
+        all[field, default: []].append(message)
+    }
+
+    func has(_ field: String) -> Bool { all[field] != nil }
+
+    /// The field's problems, next to it.
+    func html(_ field: String, _ language: Language) -> String {
+        guard let messages = all[field] else { return "" }
+        return "<span class=\"error\" id=\"\(EvidenceForm.domID(field))-error\" role=\"alert\"> "
+            + messages.map { HTML.t($0, language) }.joined(separator: "; ") + "</span>"
+    }
+}

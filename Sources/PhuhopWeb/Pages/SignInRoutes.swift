@@ -1,0 +1,89 @@
+import Hummingbird
+import PhuhopCore
+import PhuhopStore
+
+/// Sign-in, sign-out and the language switch.
+struct SignInRoutes {
+    let services: WebServices
+    /// The cookie that carries the sign-in form's CSRF token before any session exists.
+    static let formCookie = "phuhop_signin"
+
+    func register(on router: Router<WebContext>) {
+        router.get("/signin") { request, context in try await page(request, context) }
+        router.post("/signin") { request, context in try await signIn(request, context) }
+        router.post("/signout") { request, context in try await signOut(request, context) }
+        router.get("/language/:lang") { request, context in language(request, context) }
+    }
+
+    private func page(_ request: Request, _ context: WebContext, problem: LocalizedText? = nil,
+                      name: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+        let l = context.language
+        let token = Secret.make()
+        let next = Responses.localPath(Responses.query(request)["next"])
+        let error = problem.map { "<p class=\"errors\" role=\"alert\">\(HTML.t($0, l))</p>" } ?? ""
+        let body = """
+            \(error)
+            <form method="post" action="/signin?next=\(FormData.encode(next))">
+            <input type="hidden" name="csrf" value="\(token)">
+            <label for="name">\(l == .vi ? "Tên đăng nhập" : "User name")</label>
+            <input type="text" id="name" name="name" value="\(HTML.escape(name))" autocomplete="username" required autofocus>
+            <label for="password">\(l == .vi ? "Mật khẩu" : "Password")</label>
+            <input type="password" id="password" name="password" autocomplete="current-password" required>
+            <p><button type="submit">\(l == .vi ? "Đăng nhập" : "Sign in")</button></p>
+            </form>
+            """
+        let layout = Layout(language: l, session: nil, here: context.here, demo: services.demo)
+        var response = Responses.html(layout.page(title: LocalizedText(vi: "Đăng nhập", en: "Sign in"), body), status: status)
+        response.setCookie(Responses.cookie(Self.formCookie, token, maxAge: 3600))
+        return response
+    }
+
+    private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
+        let form = try await Responses.form(request)
+        guard let sent = form["csrf"], let kept = request.cookies[Self.formCookie]?.value, Secret.equal(sent, kept) else {
+            throw WebError.staleForm
+        }
+        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        if let seconds = await services.throttle.wait(for: name) { throw WebError.throttled(seconds) }
+        if let user = try services.store.user(named: name), await services.passwords.verify(password, hash: user.passwordHash) {
+            await services.throttle.succeeded(name)
+            let session = await services.sessions.open(for: user)
+            try services.store.log(.signIn, subject: "user:\(user.name)", detail: "web", by: user.name)
+            var response = Responses.seeOther(Responses.localPath(Responses.query(request)["next"]))
+            response.setCookie(Responses.cookie(FrontDoor.sessionCookie, session.token))
+            return response
+        }
+        await services.throttle.failed(name)
+        try services.store.log(.signInFailed, subject: "user:\(name.isEmpty ? "-" : String(name.prefix(64)))", detail: "web",
+                               by: "anonymous")
+        return try await page(request, context, problem: LocalizedText(vi: "tên đăng nhập hoặc mật khẩu không đúng",
+                                                                      en: "wrong user name or password"),
+                              name: name, status: .unauthorized)
+    }
+
+    private func signOut(_ request: Request, _ context: WebContext) async throws -> Response {
+        let session = try context.signedIn()
+        let form = try await Responses.form(request)
+        try Forms.check(form, session)
+        await services.sessions.close(session.token)
+        var response = Responses.seeOther("/signin")
+        response.setCookie(Responses.cookie(FrontDoor.sessionCookie, "", maxAge: 0))
+        return response
+    }
+
+    private func language(_ request: Request, _ context: WebContext) -> Response {
+        let lang = context.parameters.get("lang").flatMap(Language.init(rawValue:)) ?? .vi
+        var response = Responses.seeOther(Responses.localPath(Responses.query(request)["back"]))
+        response.setCookie(Responses.cookie(FrontDoor.languageCookie, lang.rawValue, maxAge: 365 * 24 * 3600))
+        return response
+    }
+}
+
+/// Checks on posted forms.
+enum Forms {
+    /// Refuses a form without the session's CSRF token.
+    static func check(_ form: FormData, _ session: Session) throws {
+        guard let token = form["csrf"], Secret.equal(token, session.csrf) else { throw WebError.staleForm }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Hummingbird
+import PhuhopCore
+import PhuhopFormats
+import PhuhopStore
+
+/// What-if for policy staff: a variant of a standard, or changed values, over every unit's
+/// latest evidence; which units would flip, and the criteria that made them flip.
+struct WhatIfRoutes {
+    let services: WebServices
+    /// At most this many flipping units are listed; the counts cover all.
+    static let listed = 200
+
+    func register(on router: Router<WebContext>) {
+        router.get("/whatif") { request, context in try page(request, context) }
+    }
+
+    /// The comparison of every unit's latest evidence under two versions of a standard.
+    struct Result {
+        var summary = ComparisonSummary()
+        var flips: [UnitComparison] = []
+        var provisional = 0
+    }
+
+    /// Compares `baseline` and `variant` on the store's latest evidence for the baseline.
+    static func compare(_ store: Store, baseline: Standard, variant: Standard) throws -> Result {
+        let pairing = StandardPairing(baseline: baseline, variant: variant)
+        let before = Evaluator(standard: baseline)
+        let after = Evaluator(standard: variant)
+        var result = Result()
+        try store.export(standard: baseline) { record in
+            let comparison = UnitComparison(baseline: before.evaluate(record.evidence), variant: after.evaluate(record.evidence),
+                                            pairing: pairing)
+            result.summary.add(comparison, standard: baseline)
+            if comparison.variant.provisional { result.provisional += 1 }
+            if comparison.flip != 0 { result.flips.append(comparison) }
+        }
+        return result
+    }
+
+    private func page(_ request: Request, _ context: WebContext) throws -> Response {
+        let session = try context.signedIn()
+        guard AccessPolicy.canTryChanges(session.user) else { try services.deny(session, "whatif") }
+        let l = context.language
+        let vi = l == .vi
+        let query = Responses.query(request)
+        let points = services.standards.values.map(\.loaded.standard).filter { !$0.hasItems }.sorted { $0.id < $1.id }
+        let baseID = query["standard"] ?? points.first?.id ?? ""
+        let variantName = query["variant"] ?? ""
+        let sets = (query["set"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let variants = services.variants.keys.sorted()
+        var body = """
+            <p>\(vi ? "Chọn một bản dự thảo tiêu chí, hoặc đổi giá trị (mỗi dòng một ĐƯỜNG_DẪN=GIÁ_TRỊ), để xem đơn vị nào đổi kết quả và vì sao. Không có gì được ghi lại."
+                    : "Pick a draft of the criteria, or change values (one PATH=VALUE per line), to see which units would flip and why. Nothing is recorded.")</p>
+            <form method="get" action="/whatif">
+            <label for="standard">\(vi ? "Bộ tiêu chí gốc" : "Baseline standard")</label>
+            <select id="standard" name="standard">\(HTML.options(points.map { ($0.id, "\($0.id) — \($0.title(l))") }, selected: baseID))</select>
+            <label for="variant">\(vi ? "Bản dự thảo (tùy chọn)" : "Draft (optional)")</label>
+            <select id="variant" name="variant">\(HTML.options([("", vi ? "— không —" : "— none —")] + variants.map { ($0, $0) }, selected: variantName))</select>
+            <label for="set">\(vi ? "Đổi giá trị (tùy chọn)" : "Changed values (optional)")</label>
+            <textarea id="set" name="set" rows="3" placeholder="qd06-2019.recognition.classes.rural.threshold=750">\(HTML.escape(sets.joined(separator: "\n")))</textarea>
+            <p class="hint">\(vi ? "Ví dụ" : "For example"): <code>c07.1.bands[0].atLeast=99%</code>, <code>\(HTML.escape(baseID)).recognition.classes.&lt;nhóm&gt;.threshold=850</code></p>
+            <p><button type="submit">\(vi ? "Thử" : "Try")</button></p>
+            </form>
+            """
+        if !variantName.isEmpty || !sets.isEmpty {
+            body += try outcome(baseID: baseID, variantName: variantName, sets: sets, l)
+        }
+        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        return Responses.html(layout.page(title: LocalizedText(vi: "Thử thay đổi tiêu chí", en: "What-if"), body))
+    }
+
+    private func outcome(baseID: String, variantName: String, sets: [String], _ l: Language) throws -> String {
+        let vi = l == .vi
+        let base = try services.standard(baseID).loaded.standard
+        var variant = base
+        if !variantName.isEmpty {
+            guard let loaded = services.variants[variantName] else {
+                throw WebError.notFound(LocalizedText(vi: "không có bản dự thảo “\(variantName)”", en: "no draft “\(variantName)”"))
+            }
+            variant = loaded.standard
+        }
+        do {
+            variant = try StandardDraft.applying(sets, to: variant)
+        } catch {
+            return "<p class=\"errors\" role=\"alert\">\(HTML.t(error.message, l))</p>"
+        }
+        // The store's evidence was read with the baseline's facts: a draft that reads other facts
+        // is compared from files with `phuhop compare`.
+        guard variant.facts.map(\.id) == base.facts.map(\.id), variant.attributes.map(\.id) == base.attributes.map(\.id) else {
+            return "<p class=\"errors\" role=\"alert\">" + HTML.escape(vi
+                ? "Bản dự thảo đọc dữ kiện khác bộ gốc; so sánh bằng lệnh phuhop compare trên tệp bằng chứng."
+                : "The draft reads other facts than the baseline; compare it with phuhop compare on evidence files.") + "</p>"
+        }
+        let result = try Self.compare(services.store, baseline: base, variant: variant)
+        let s = result.summary
+        var out = "<h2>\(vi ? "Kết quả" : "Result")</h2>"
+        out += "<p class=\"banner\">" + HTML.escape(vi
+            ? "Giá trị thay đổi là giá trị tạm dùng: kết quả thử là KẾT QUẢ TẠM THỜI, không phải quyết định."
+            : "Changed values are working values: a what-if result is PROVISIONAL, never a decision.") + "</p>"
+        out += "<div class=\"cards\">" + [(vi ? "đơn vị" : "units", s.units), (vi ? "đổi điểm hoặc kết quả" : "changed", s.changed),
+                                          (vi ? "thêm được công nhận" : "would gain", s.gains), (vi ? "mất công nhận" : "would lose", s.losses)]
+            .map { "<div class=\"card\"><strong>\($0.1)</strong>\(HTML.escape($0.0))</div>" }.joined() + "</div>"
+        if !s.causes.isEmpty {
+            out += "<h3>\(vi ? "Chỉ tiêu gây đổi kết quả" : "Indicators behind the flips")</h3><ul>"
+                + s.causes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .map { "<li><code>\(HTML.escape($0.key))</code>: \($0.value)</li>" }.joined() + "</ul>"
+        }
+        guard !result.flips.isEmpty else {
+            return out + "<p>\(vi ? "Không đơn vị nào đổi kết quả." : "No unit changes outcome.")</p>"
+        }
+        out += "<h3>\(vi ? "Đơn vị đổi kết quả" : "Units that flip")</h3>"
+        out += "<table><thead><tr><th>\(vi ? "Đơn vị" : "Unit")</th><th>\(vi ? "Hiện nay" : "Now")</th><th>\(vi ? "Theo bản thử" : "Under the draft")</th>"
+            + "<th>\(vi ? "Vì sao" : "Why")</th></tr></thead><tbody>"
+        for c in result.flips.prefix(Self.listed) {
+            let unit = c.baseline.unit
+            let why = c.criteriaChanges.map { change -> String in
+                let from = change.inBaseline ? (change.from.map(String.init) ?? "?") : (vi ? "không có" : "absent")
+                let to = change.inVariant ? (change.to.map(String.init) ?? "?") : (vi ? "không có" : "absent")
+                return "\(change.id): \(from) → \(to)"
+            }
+            let threshold = { (d: Decision) in d.threshold.map { vi ? ", ngưỡng \($0)" : ", threshold \($0)" } ?? "" }
+            out += "<tr><td><a href=\"/units/\(FormData.encode(unit.id))\">\(HTML.escape(unit.id))</a> \(HTML.escape(unit.name))</td>"
+                + "<td>\(HTML.outcomeBadge(c.baseline.outcome.rawValue, kind: base.kind, provisional: c.baseline.provisional, l)) \(c.baseline.total.map(String.init) ?? "—")\(threshold(c.baseline))</td>"
+                + "<td>\(HTML.outcomeBadge(c.variant.outcome.rawValue, kind: base.kind, provisional: c.variant.provisional, l)) \(c.variant.total.map(String.init) ?? "—")\(threshold(c.variant))</td>"
+                + "<td>\(HTML.escape(why.joined(separator: "; ")))</td></tr>"
+        }
+        out += "</tbody></table>"
+        if result.flips.count > Self.listed {
+            out += "<p>" + (vi ? "… và \(result.flips.count - Self.listed) đơn vị nữa." : "… and \(result.flips.count - Self.listed) more.") + "</p>"
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PhuhopCore
+import PhuhopFormats
+import PhuhopStore
+import Testing
+@testable import PhuhopWeb
+
+/// The form ↔ evidence document round trip, on a checklist with veto events (tt45-2021).
+@Suite struct EvidenceFormTests {
+    let standard: Standard
+    let form: EvidenceForm
+
+    init() throws {
+        standard = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("tt45-2021")).standard
+        let unit = UnitSummary(id: "MN-1", unitType: .nhomLopDocLap, name: "Nhóm trẻ Hoa Mai", province: "Huế", commune: "X-1", decisions: [])
+        form = EvidenceForm(standard: standard, unit: unit, language: .vi)
+    }
+
+    private func values(vetoes: [String: String]) -> [String: String] {
+        var values = ["period.from": "2025-09-05", "period.to": "2026-05-31", "assessment": "selfAssessment"]
+        for fact in standard.facts where fact.type == .answer { values["items." + fact.id] = "dat" }
+        return values.merging(vetoes.mapKeys { "veto." + $0 }) { $1 }
+    }
+
+    @Test func vetoesAnsweredNoneDeclareNoEvents() throws {
+        let answers = Dictionary(uniqueKeysWithValues: standard.recognition.vetoes.map { ($0.id, "no") })
+        guard case .success(let evidence) = try form.read(values(vetoes: answers)) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(evidence.vetoEvents == [])
+        #expect(evidence.unit.commune == "X-1")
+        #expect(Evaluator(standard: standard).evaluate(evidence).outcome == .recognized)
+    }
+
+    @Test func aVetoThatHappenedIsAnEventWithItsDate() throws {
+        var answers = Dictionary(uniqueKeysWithValues: standard.recognition.vetoes.map { ($0.id, "no") })
+        answers["child-abused"] = "yes"
+        var filled = values(vetoes: answers)
+        filled["veto.child-abused.date"] = "2025-12-01"
+        guard case .success(let evidence) = try form.read(filled) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(evidence.vetoEvents?.count == 1)
+        #expect(evidence.vetoEvents?.first?.date == CalendarDate(year: 2025, month: 12, day: 1))
+        #expect(Evaluator(standard: standard).evaluate(evidence).outcome == .notRecognized)
+    }
+
+    @Test func aVetoLeftBlankLeavesTheOutcomeUndetermined() throws {
+        guard case .success(let evidence) = try form.read(values(vetoes: ["child-abused": "no"])) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(evidence.vetoEvents == nil)
+        #expect(Evaluator(standard: standard).evaluate(evidence).outcome == .undetermined)
+    }
+
+    @Test func theFieldsHoldEveryItemAndVetoAndNothingButHTML() {
+        let html = form.fields(values(vetoes: [:]), problems: FieldProblems(), assessments: [.selfAssessment, .inspection])
+        for fact in standard.facts where fact.type == .answer {
+            #expect(html.contains("name=\"items.\(fact.id)\" value=\"dat\" checked"))
+        }
+        for veto in standard.recognition.vetoes {
+            #expect(html.contains("name=\"veto.\(veto.id)\""))
+        }
+        #expect(html.contains("<option value=\"inspection\">"))
+        // String interpolation must never have been taken for the store's SQL builder.
+        #expect(!html.contains("GRDB"))
+        #expect(!html.contains("SQL("))
+    }
+
+    @Test func hostileTextStaysInsideItsValue() throws {
+        var filled = values(vetoes: [:])
+        filled["items.a.1.note"] = "\"},\"items\":{}, \"x\":\"<b>"
+        filled["period.from"] = "2025-09-05\"}, \"standard\": \"other"
+        guard case .failure(let problems) = try form.read(filled) else {
+            Issue.record("accepted")
+            return
+        }
+        // Read as a date that is not one, at its own field: the text could not leave its string.
+        #expect(problems.has("period.from"))
+        #expect(problems.all.keys.allSatisfy { !$0.isEmpty })
+    }
+}
+
+extension Dictionary {
+    func mapKeys<K: Hashable>(_ transform: (Key) -> K) -> [K: Value] {
+        Dictionary<K, Value>(uniqueKeysWithValues: map { (transform($0.key), $0.value) })
+    }
+}
