@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// Arrows point inward only: `PhuhopCore` knows nothing of files, databases or HTTP;
 /// `PhuhopFormats` (files in) and `PhuhopReports` (rendering) depend on the core only;
+/// `PhuhopStore` keeps evidence and decisions in SQLite; `PhuhopWeb` serves them over HTTP;
 /// `PhuhopCLI` wires them together and the `phuhop` executable is a one-line shell around it.
 let package = Package(
     name: "Phuhop",
@@ -71,7 +72,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis"], exclude: ["Expected", "Fixtures"]),
+        .testTarget(name: "PhuhopCLITests", dependencies: ["PhuhopCLI", "PhuhopCore", "PhuhopFormats", "PhuhopSynthesis", "PhuhopStore", "PhuhopWeb"], exclude: ["Expected", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

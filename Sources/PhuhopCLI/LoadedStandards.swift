@@ -35,10 +35,10 @@ final class LoadedStandards {
     /// standard the file names, else the only one.
     func readEvidence(_ path: String, console: Console, standard: String? = nil) throws -> (Evidence, Entry) {
         let input = try readInput(path, console: console)
-        let id = try standard ?? EvidenceReader.requestedStandard(in: input.data, file: input.name) ?? location.defaultID()
+        let parsed = try EvidenceReader.parse(input.data, file: input.name)
+        let id = try standard ?? parsed.requestedStandard ?? location.defaultID()
         let entry = try entry(id)
-        let evidence = try EvidenceReader.read(input.data, file: input.name, standard: entry.standard,
-                                               overridden: standard != nil)
+        let evidence = try EvidenceReader.read(parsed, standard: entry.standard, overridden: standard != nil)
         return (evidence, entry)
     }
 }

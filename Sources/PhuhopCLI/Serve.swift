@@ -82,6 +82,11 @@ struct Serve: PhuhopCommand {
         }
         finished.wait()
         if let failure = outcome.failure {
+            // NIO's error names the errno in its text only (the CLI does not link NIO itself).
+            if failure.contains("Address already in use") {
+                throw CommandError(vi: "cổng \(port) trên \(host) đang được dùng; chọn cổng khác bằng --port",
+                                   en: "port \(port) on \(host) is in use; choose another with --port")
+            }
             throw CommandError(vi: "máy chủ dừng vì lỗi: \(failure)", en: "the server stopped on an error: \(failure)")
         }
         return 0

@@ -7,11 +7,32 @@ public enum EvidenceReader {
     static let keys = ["standard", "unit", "period", "facts", "items", "vetoEvents", "assessment", "note"]
     static let unitKeys = ["id", "name", "province", "unitType", "attributes", "commune"]
 
-    /// The standard id an evidence document asks for, if it names one.
-    public static func requestedStandard(in data: Data, file: String) throws -> String? {
-        let root = try Document.parse(data, file: file)
-        guard case .mapping(let mapping) = root.node else { return nil }
-        return mapping["standard"]?.scalar?.string
+    /// An evidence document parsed once: the standard it names can be looked up before it is
+    /// read, without parsing it twice (the scoring API's hot path).
+    public struct Parsed {
+        let root: Element
+        let file: String
+
+        /// The standard id the document asks for, if it names one.
+        public var requestedStandard: String? {
+            guard case .mapping(let mapping) = root.node else { return nil }
+            return mapping["standard"]?.scalar?.string
+        }
+    }
+
+    /// Parses an evidence document (YAML or JSON) without reading it against a standard.
+    public static func parse(_ data: Data, file: String) throws -> Parsed {
+        Parsed(root: try Document.parse(data, file: file), file: file)
+    }
+
+    /// Reads a parsed evidence document against `standard` (see `read(_:file:standard:...)`).
+    public static func read(_ parsed: Parsed, standard: Standard, overridden: Bool = false,
+                            ignoring: Set<String> = []) throws -> Evidence {
+        let log = DiagnosticLog(file: parsed.file)
+        let evidence = read(parsed.root, standard: standard, log: log, overridden: overridden, ignoring: ignoring)
+        try log.throwIfAny()
+        guard let evidence else { throw InputError(log.items) }
+        return evidence
     }
 
     /// Reads one evidence document.
@@ -20,12 +41,7 @@ public enum EvidenceReader {
     /// Facts in `ignoring` are skipped rather than unknown (see `EvidenceCSV.init`).
     public static func read(_ data: Data, file: String, standard: Standard, overridden: Bool = false,
                             ignoring: Set<String> = []) throws -> Evidence {
-        let root = try Document.parse(data, file: file)
-        let log = DiagnosticLog(file: file)
-        let evidence = read(root, standard: standard, log: log, overridden: overridden, ignoring: ignoring)
-        try log.throwIfAny()
-        guard let evidence else { throw InputError(log.items) }
-        return evidence
+        try read(parse(data, file: file), standard: standard, overridden: overridden, ignoring: ignoring)
     }
 
     /// Reads an evidence mapping found inside another document (a golden case).

@@ -64,6 +64,13 @@ public struct UnitSummary: Sendable, Equatable {
 }
 
 extension Store {
+    /// A number that grows with every write: the id of the audit log's last line. Every write
+    /// appends a line in its own transaction, so what was read after seeing a version is at
+    /// least as new as that version; pages built from reads may be kept until it changes.
+    public func version() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM auditLog")) ?? 0 }
+    }
+
     /// Every unit as it is now, with its current decisions; or the one unit asked for.
     public func unitSummaries(unit: String? = nil) throws -> [UnitSummary] {
         try pool.read { db in
@@ -71,22 +78,22 @@ extension Store {
             let arguments: StatementArguments = unit.map { [$0] } ?? []
             var units: [String: UnitSummary] = [:]
             var order: [String] = []
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT v.unitId, u.unitType, v.name, v.province, v.commune FROM unitVersions v JOIN unit u ON u.id = v.unitId
                 \(only) ORDER BY v.unitId, v.validFrom, v.seq
-                """, arguments: arguments) {
+                """), arguments: arguments) {
                 let id: String = row["unitId"]
                 guard let type = UnitType(rawValue: row["unitType"]) else { throw StoreError.damaged("type of unit \(id)") }
                 if units[id] == nil { order.append(id) }
                 units[id] = UnitSummary(id: id, unitType: type, name: row["name"], province: row["province"],
                                         commune: row["commune"], decisions: [])
             }
-            let decisions = try DecisionHeadline.fetchAll(db, sql: """
+            let decisions = try DecisionHeadline.fetchAll(db.cachedStatement(sql: """
                 SELECT d.id, d.unitId, d.standardId, d.periodFrom, d.periodTo, d.outcome, d.provisional, d.total, d.maximum,
                     d.threshold, d.unitClass, d.itemsMet, d.itemsApplicable, d.decidedAt, d.decidedBy
                 FROM decision d WHERE NOT \(StoreSQL.isSuperseded)\(unit == nil ? "" : " AND d.unitId = ?")
                 ORDER BY d.unitId, d.standardId, d.periodTo, d.periodFrom
-                """, arguments: arguments)
+                """), arguments: arguments)
             // Ordered by period within a unit and standard: the last one seen is the latest.
             var latest: [String: DecisionHeadline] = [:]
             for decision in decisions { latest[decision.unitId + "\u{0}" + decision.standardId] = decision }
@@ -102,10 +109,10 @@ extension Store {
     /// shows is what `verify` checks.
     public func storedDecision(id: Int64, current: DecidingStandard?) throws -> (record: DecisionRecord, decision: Decision, standard: LoadedStandard) {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT d.*, r.snapshot AS snapshot FROM decision d JOIN evidenceRevision r ON r.id = d.evidenceRevisionId
                 WHERE d.id = ?
-                """, arguments: [id]) else { throw StoreError.damaged("no decision \(id)") }
+                """), arguments: [id]) else { throw StoreError.damaged("no decision \(id)") }
             let record = try DecisionRecord(row: row)
             let standard: DecidingStandard
             if let current, current.loaded.hash == record.criteriaHash {
@@ -123,14 +130,25 @@ extension Store {
         }
     }
 
+    /// The id of the unit's latest evidence revision for the standard, if any: what a page keyed
+    /// on the latest evidence asks before reading it.
+    public func latestRevisionID(unit: String, standard: String) throws -> Int64? {
+        try pool.read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT r.id FROM evidenceRevision r WHERE r.unitId = ? AND r.standardId = ? AND \(StoreSQL.isLatestRevision)
+                ORDER BY r.periodTo DESC, r.periodFrom DESC LIMIT 1
+                """), arguments: [unit, standard])
+        }
+    }
+
     /// The evidence of the unit's latest revision for the standard, read with `standard`.
     public func latestEvidence(unit: String, standard: Standard) throws -> Evidence? {
         try pool.read { db in
-            guard let revision = try StoredRevision.fetchOne(db, sql: """
+            guard let revision = try StoredRevision.fetchOne(db.cachedStatement(sql: """
                 SELECT id, unitId, standardId, periodFrom, periodTo, snapshot FROM evidenceRevision r
                 WHERE r.unitId = ? AND r.standardId = ? AND \(StoreSQL.isLatestRevision)
                 ORDER BY r.periodTo DESC, r.periodFrom DESC LIMIT 1
-                """, arguments: [unit, standard.id]) else { return nil }
+                """), arguments: [unit, standard.id]) else { return nil }
             let reader = ReaderCache(layouts: try Self.layouts(db)).reader(standard, key: standard.id)
             do {
                 return try reader.read(revision.snapshot)

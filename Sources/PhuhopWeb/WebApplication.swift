@@ -17,6 +17,7 @@ public enum WebApplication {
         SignInRoutes(services: services).register(on: router)
         UnitListRoutes(services: services).register(on: router)
         UnitRoutes(services: services).register(on: router)
+        EvidenceRoutes(services: services).register(on: router)
         ChecklistRoutes(services: services).register(on: router)
         DashboardRoutes(services: services).register(on: router)
         WhatIfRoutes(services: services).register(on: router)

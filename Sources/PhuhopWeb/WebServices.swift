@@ -18,8 +18,38 @@ public final class WebServices: Sendable {
     public let passwords: Passwords
     /// Whether the store holds demonstration data (every page says so).
     let demo: Bool
-    /// Stored decisions made again for display, by decision id: a stored decision never changes.
+    /// Stored decisions made again for display, by decision id: a stored decision never changes,
+    /// so neither does what is made from it.
     private let cache = Mutex<[Int64: ShownDecision]>([:])
+    private let reports = Mutex<[ReportKey: String]>([:])
+    /// Evidence forms filled in from a revision, which never changes either.
+    let forms = Mutex<[FormKey: String]>([:])
+    /// How many entries each cache keeps: a province's worth of pages; past that it starts again.
+    static let cacheLimit = 4_000
+
+    /// What was read from the store, kept while its version stays the same.
+    private let memo = Mutex(Memo())
+
+    struct Memo {
+        var version: Int64 = -1
+        var all: [UnitSummary]?
+        var units: [String: UnitSummary] = [:]
+        var histories: [String: UnitHistory] = [:]
+        var revisions: [String: Int64?] = [:]
+    }
+
+    private struct ReportKey: Hashable {
+        var decision: Int64
+        var language: Language
+        var printable: Bool
+    }
+
+    struct FormKey: Hashable {
+        var unit: String
+        var standard: String
+        var revision: Int64?
+        var language: Language
+    }
 
     public init(store: Store, standards: [LoadedStandard], variants: [String: LoadedStandard] = [:],
                 passwords: Passwords = Passwords(), sessions: SessionBook = SessionBook(),
@@ -49,20 +79,55 @@ public final class WebServices: Sendable {
         let made = try store.storedDecision(id: headline.id, current: standards[headline.standardId])
         let shown = ShownDecision(record: made.record, decision: made.decision,
                                   reference: StandardReference(standard: made.standard.standard, hash: made.standard.hash))
-        cache.withLock { cache in
-            // Bounded: a province's worth of pages; past that, start again rather than grow.
-            if cache.count >= 20_000 { cache.removeAll(keepingCapacity: true) }
-            cache[headline.id] = shown
-        }
+        Self.keep(shown, for: headline.id, in: cache)
         return shown
     }
 
-    /// The unit with this id as it is now, or 404.
-    func unit(_ id: String) throws -> UnitSummary {
-        guard let unit = try store.unitSummaries(unit: id).first else {
-            throw WebError.notFound(LocalizedText(vi: "không có đơn vị “\(id)”", en: "no unit “\(id)”"))
+    /// A stored decision's report: the checklist report for a checklist, else the decision
+    /// report; the page's part, or the whole printable annex.
+    func report(_ headline: DecisionHeadline, language: Language, printable: Bool) throws -> String {
+        let key = ReportKey(decision: headline.id, language: language, printable: printable)
+        if let hit = reports.withLock({ $0[key] }) { return hit }
+        let shown = try shown(headline)
+        let text = shown.decision.checklist != nil
+            ? ChecklistReport(style: printable ? .html : .htmlBody, language: language).render(shown.decision, shown.reference)
+            : DecisionReport(style: printable ? .html : .htmlBody, language: language).render(shown.decision, shown.reference)
+        Self.keep(text, for: key, in: reports)
+        return text
+    }
+
+    static func keep<Key: Hashable & Sendable, Value: Sendable>(_ value: Value, for key: Key, in cache: borrowing Mutex<[Key: Value]>) {
+        cache.withLock { cache in
+            if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[key] = value
         }
-        return unit
+    }
+
+    /// What `lookup` finds in the memo for the store's current version, or what `read` reads
+    /// (and records) when it holds nothing. `version` was asked before, so what is read is at
+    /// least that new; a later write raises the version and the memo starts again.
+    func remembered<Value: Sendable>(at version: Int64, _ lookup: @Sendable (Memo) -> Value?, _ read: (Store, inout Memo) throws -> Value?) throws -> Value? {
+        if let hit = memo.withLock({ $0.version == version ? lookup($0) : nil }) { return hit }
+        var fresh = Memo()
+        fresh.version = version
+        let value = try read(store, &fresh)
+        memo.withLock { memo in
+            if memo.version != version {
+                if memo.version > version { return }
+                memo = Memo()
+                memo.version = version
+            }
+            if let all = fresh.all { memo.all = all }
+            memo.units.merge(fresh.units) { $1 }
+            memo.histories.merge(fresh.histories) { $1 }
+            memo.revisions.merge(fresh.revisions) { $1 }
+        }
+        return value
+    }
+
+    /// The store as one request sees it: its version asked once.
+    func view() throws -> StoreView {
+        StoreView(services: self, version: try store.version())
     }
 
     /// Logs a refused request and refuses it.

@@ -35,6 +35,9 @@ import Testing
         rules(.get, "/units/DEMO-T01", [200, 200, 200, 200]),
         rules(.get, "/units/DEMO-T02", [200, 403, 403, 200]),
         rules(.get, "/units/DEMO-X002/annex?standard=qd06-2019", [200, 403, 403, 200]),
+        rules(.get, "/units/DEMO-X001/evidence?standard=qd06-2019", [200, 200, 403, 403]),
+        rules(.get, "/units/DEMO-X002/evidence?standard=qd06-2019", [200, 403, 403, 403]),
+        rules(.get, "/units/DEMO-T01/evidence?standard=tt18-2023", [400, 400, 403, 403]),
         rules(.get, "/units/DEMO-T01/annex?standard=tt18-2023", [200, 200, 200, 200]),
         rules(.get, "/units/DEMO-T01/checklist?standard=tt18-2023", [200, 200, 200, 403]),
         rules(.get, "/units/DEMO-T02/checklist?standard=tt18-2023", [200, 403, 403, 403]),
@@ -69,7 +72,8 @@ import Testing
         #expect(denied == deniedBefore + (rule.status == .forbidden ? 1 : 0))
     }
 
-    static let pages = ["/units", "/units/DEMO-X001", "/units/DEMO-X001/annex", "/units/DEMO-T01/checklist", "/dashboard", "/whatif", "/users"]
+    static let pages = ["/units", "/units/DEMO-X001", "/units/DEMO-X001/annex", "/units/DEMO-X001/evidence?standard=qd06-2019",
+                        "/units/DEMO-T01/checklist", "/dashboard", "/whatif", "/users"]
 
     @Test(arguments: pages)
     func aPageWithoutSessionSendsToSignIn(_ path: String) async throws {

@@ -87,18 +87,19 @@ struct APIRoutes {
     private func score(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.signedIn()
         let data = try await body(request)
-        let asked = try Responses.query(request)["standard"] ?? EvidenceReader.requestedStandard(in: data, file: "request")
-        guard let id = asked else {
-            throw WebError.badRequest(LocalizedText(vi: "cần chỉ rõ bộ tiêu chí: ?standard=… hoặc khóa “standard”",
-                                                    en: "name the standard: ?standard=… or the “standard” key"))
-        }
-        let standard = try services.standard(id)
+        let chosen = Responses.query(request)["standard"]
         do {
-            let evidence = try EvidenceReader.read(data, file: "request", standard: standard.loaded.standard,
-                                                   overridden: Responses.query(request)["standard"] != nil)
+            // Parsed once: the standard it names is read off the parsed document.
+            let parsed = try EvidenceReader.parse(data, file: "request")
+            guard let id = chosen ?? parsed.requestedStandard else {
+                throw WebError.badRequest(LocalizedText(vi: "cần chỉ rõ bộ tiêu chí: ?standard=… hoặc khóa “standard”",
+                                                        en: "name the standard: ?standard=… or the “standard” key"))
+            }
+            let standard = try services.standard(id)
+            let evidence = try EvidenceReader.read(parsed, standard: standard.loaded.standard, overridden: chosen != nil)
             let decision = standard.evaluator.evaluate(evidence)
             let reference = StandardReference(standard: standard.loaded.standard, hash: standard.loaded.hash)
-            return Responses.json(DecisionJSON.value(decision, reference, language: context.language).rendered())
+            return Responses.json(bytes: DecisionJSON.value(decision, reference, language: context.language).bytes(pretty: false))
         } catch let error as InputError {
             let problems = JSONValue.array(error.diagnostics.map { d in
                 .object([("line", .int(Int64(d.location.line))), ("column", .int(Int64(d.location.column))),
@@ -119,7 +120,7 @@ struct APIRoutes {
 
     private func units(_ context: WebContext) throws -> Response {
         let session = try context.signedIn()
-        let visible = try services.store.unitSummaries().filter { AccessPolicy.canRead(session.user, $0) }
+        let visible = try services.view().units().filter { AccessPolicy.canRead(session.user, $0) }
         return Responses.json(JSONValue.array(visible.map { u in
             .object([("id", .string(u.id)), ("name", .string(u.name)), ("unitType", .string(u.unitType.rawValue)),
                      ("province", .string(u.province)), ("commune", .string(u.commune)),
@@ -128,7 +129,7 @@ struct APIRoutes {
     }
 
     private func decisions(_ context: WebContext) throws -> Response {
-        let (_, unit) = try UnitRoutes.readable(context, services)
+        let (_, unit, _) = try UnitRoutes.readable(context, services)
         let items = try unit.decisions.map { d -> JSONValue in
             let shown = try services.shown(d)
             return .object([("id", .int(d.id)), ("decidedAt", .string(d.decidedAt)), ("decidedBy", .string(d.decidedBy)),

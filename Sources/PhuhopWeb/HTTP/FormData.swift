@@ -39,10 +39,18 @@ public struct FormData: Sendable, Equatable {
         return (spaced.removingPercentEncoding ?? spaced).precomposedStringWithCanonicalMapping
     }
 
-    /// Percent-encodes a value for a query string.
+    /// Percent-encodes a value for a query string: everything but ASCII letters, digits and `-._~`.
     public static func encode(_ text: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E: out.append(byte)
+            default: out += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func == (a: FormData, b: FormData) -> Bool {

@@ -10,8 +10,13 @@ enum Responses {
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        json(bytes: Array(text.utf8), status: status)
+    }
+
+    /// JSON already rendered to UTF-8: a decision's JSON is sent without passing through a String.
+    static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// A redirect after a POST: the browser asks for the page with GET (303).

@@ -14,7 +14,7 @@ struct ChecklistRoutes {
 
     /// The unit, if the person may fill in its checklist, and the checklist standard asked for.
     private func target(_ request: Request, _ context: WebContext) throws -> (Session, UnitSummary, DecidingStandard) {
-        let (session, unit) = try UnitRoutes.readable(context, services)
+        let (session, unit, _) = try UnitRoutes.readable(context, services)
         guard AccessPolicy.canFillChecklist(session.user, unit) else { try services.deny(session, "checklist:\(unit.id)") }
         let applicable = UnitRoutes.standards(for: unit, services).filter { $0.loaded.standard.hasItems }
         let asked = Responses.query(request)["standard"]

@@ -69,7 +69,7 @@ struct DashboardRoutes {
         guard AccessPolicy.canSeeDashboard(session.user) else { try services.deny(session, "dashboard") }
         let l = context.language
         let vi = l == .vi
-        let all = try services.store.unitSummaries()
+        let all = try services.view().units()
         let communes = all.filter { $0.unitType.isCommuneLevel }
         let provinces = Set(communes.map(\.province)).sorted()
         let asked = Responses.query(request)["province"]

@@ -234,7 +234,9 @@ struct EvidenceForm {
 
     /// An element id for a field name: letters, digits and dashes only.
     static func domID(_ name: String) -> String {
-        "f-" + String(name.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" })
+        "f-" + String(decoding: name.utf8.map { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? byte : 0x2D
+        }, as: UTF8.self)
     }
 }
 

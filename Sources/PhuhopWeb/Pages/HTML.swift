@@ -1,22 +1,11 @@
 import PhuhopCore
+import PhuhopReports
 
 /// Small helpers for writing HTML by hand: every text from data passes through `escape`.
 enum HTML {
     /// Text made safe inside an element or a quoted attribute.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escape(text)
     }
 
     /// The text of `text` in the language, escaped.

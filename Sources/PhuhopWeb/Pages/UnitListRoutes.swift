@@ -71,7 +71,7 @@ struct UnitListRoutes {
         let session = try context.signedIn()
         let l = context.language
         let user = session.user
-        let visible = try services.store.unitSummaries().filter { AccessPolicy.canRead(user, $0) }
+        let visible = try services.view().units().filter { AccessPolicy.canRead(user, $0) }
         let filter = Filter(Responses.query(request))
         let shown = visible.filter(filter.matches)
         let pages = max(1, (shown.count + Self.pageSize - 1) / Self.pageSize)

@@ -6,23 +6,24 @@ import PhuhopFormats
 import PhuhopReports
 import PhuhopStore
 
-/// A unit's page (decisions, evidence entry, history), its evidence form's submission, and the
-/// printable decision annex.
+/// A unit's page (its decisions with their reasons, links to enter evidence, its history) and
+/// the printable decision annex.
 struct UnitRoutes {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
         router.get("/units/:id") { request, context in try page(request, context) }
-        router.post("/units/:id/evidence") { request, context in try await enter(request, context) }
         router.get("/units/:id/annex") { request, context in try annex(request, context) }
     }
 
-    /// The unit named in the path, if the person may read it (403, logged, if not).
-    static func readable(_ context: WebContext, _ services: WebServices) throws -> (Session, UnitSummary) {
+    /// The unit named in the path, if the person may read it (403, logged, if not), with the
+    /// store as this request sees it.
+    static func readable(_ context: WebContext, _ services: WebServices) throws -> (Session, UnitSummary, StoreView) {
         let session = try context.signedIn()
-        let unit = try services.unit(context.parameters.get("id") ?? "")
+        let view = try services.view()
+        let unit = try view.unit(context.parameters.get("id") ?? "")
         guard AccessPolicy.canRead(session.user, unit) else { try services.deny(session, "unit:\(unit.id)") }
-        return (session, unit)
+        return (session, unit, view)
     }
 
     /// The standards that apply to a unit: those naming its type, or, naming none, any
@@ -38,10 +39,8 @@ struct UnitRoutes {
         }
     }
 
-    private func page(_ request: Request, _ context: WebContext, form: (standard: String, values: [String: String], problems: FieldProblems)? = nil)
-        throws -> Response
-    {
-        let (session, unit) = try Self.readable(context, services)
+    private func page(_ request: Request, _ context: WebContext) throws -> Response {
+        let (session, unit, view) = try Self.readable(context, services)
         let l = context.language
         let vi = l == .vi
         var body: [String] = []
@@ -62,11 +61,11 @@ struct UnitRoutes {
             let s = standard.loaded.standard
             body.append("<section id=\"std-\(HTML.escape(s.id))\"><h2>\(HTML.escape(s.title(l))) <small><code>\(HTML.escape(s.id))</code></small></h2>")
             if let headline = unit.decisions.first(where: { $0.standardId == s.id }) {
-                let shown = try services.shown(headline)
                 body.append("<p class=\"no-print\"><a class=\"button secondary\" href=\"/units/\(FormData.encode(unit.id))/annex?standard=\(FormData.encode(s.id))\">"
                     + (vi ? "Phụ lục quyết định để in, ký" : "Decision annex to print and sign") + "</a> "
                     + "<span class=\"hint\">\(vi ? "Quyết định số" : "Decision no.") \(headline.id) · \(HTML.escape(headline.decidedAt)) · \(HTML.escape(headline.decidedBy))</span></p>")
-                body.append("<div class=\"report\" id=\"decision-\(HTML.escape(s.id))\">" + Self.report(shown, language: l, printable: false) + "</div>")
+                body.append("<div class=\"report\" id=\"decision-\(HTML.escape(s.id))\">"
+                    + (try services.report(headline, language: l, printable: false)) + "</div>")
             } else {
                 body.append("<p>\(vi ? "Chưa có quyết định." : "No decision yet.")</p>")
             }
@@ -76,41 +75,19 @@ struct UnitRoutes {
                         + (vi ? "Điền bảng kiểm" : "Fill in the checklist") + "</a></p>")
                 }
             } else if AccessPolicy.canEnterEvidence(session.user, unit) {
-                let posted = form?.standard == s.id ? form : nil
-                let values = try posted?.values ?? services.store.latestEvidence(unit: unit.id, standard: s)
-                    .map { EvidenceForm.values(of: $0, standard: s) } ?? [:]
-                let fields = EvidenceForm(standard: s, unit: unit, language: l)
-                    .fields(values, problems: posted?.problems ?? FieldProblems(), assessments: [.selfAssessment, .inspection])
-                body.append("""
-                    <details\(posted == nil ? "" : " open")><summary>\(vi ? "Nhập hoặc sửa bằng chứng" : "Enter or correct evidence")</summary>
-                    <form method="post" action="/units/\(FormData.encode(unit.id))/evidence?standard=\(FormData.encode(s.id))" novalidate>
-                    \(HTML.csrfField(session.csrf))
-                    \(fields)
-                    <label for="reason-\(HTML.escape(s.id))">\(vi ? "Lý do ghi (bắt buộc)" : "Reason for this entry (required)")</label>
-                    <input type="text" id="reason-\(HTML.escape(s.id))" name="reason" value="\(HTML.escape(posted?.values["reason"] ?? ""))" required>
-                    <p><button type="submit">\(vi ? "Ghi bằng chứng và ra quyết định" : "Record the evidence and decide")</button></p>
-                    </form></details>
-                    """)
+                body.append("<p><a class=\"button\" href=\"/units/\(FormData.encode(unit.id))/evidence?standard=\(FormData.encode(s.id))\">"
+                    + (vi ? "Nhập hoặc sửa bằng chứng" : "Enter or correct evidence") + "</a></p>")
             }
             body.append("</section>")
         }
-        body.append(try history(unit, l))
+        body.append(try history(unit, view, l))
         let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
-        let status: HTTPResponse.Status = form == nil ? .ok : .unprocessableContent
-        return Responses.html(layout.page(title: "\(unit.name) (\(unit.id))", body.joined(separator: "\n")), status: status)
+        return Responses.html(layout.page(title: "\(unit.name) (\(unit.id))", body.joined(separator: "\n")))
     }
 
-    /// A decision's report: the checklist report for a checklist, else the decision report.
-    static func report(_ shown: ShownDecision, language: Language, printable: Bool) -> String {
-        if shown.decision.checklist != nil {
-            return ChecklistReport(style: printable ? .html : .htmlBody, language: language).render(shown.decision, shown.reference)
-        }
-        return DecisionReport(style: printable ? .html : .htmlBody, language: language).render(shown.decision, shown.reference)
-    }
-
-    private func history(_ unit: UnitSummary, _ l: Language) throws -> String {
+    private func history(_ unit: UnitSummary, _ view: StoreView, _ l: Language) throws -> String {
         let vi = l == .vi
-        let history = try services.store.history(of: unit.id)
+        let history = try view.history(unit.id)
         var out = "<section id=\"history\"><h2>\(vi ? "Lịch sử bằng chứng và quyết định" : "History of evidence and decisions")</h2>"
         out += "<h3>\(vi ? "Các lần ghi bằng chứng" : "Evidence revisions")</h3>"
         out += "<table><thead><tr><th>\(vi ? "Bộ tiêu chí" : "Standard")</th><th>\(vi ? "Kỳ" : "Period")</th><th>\(vi ? "Lần" : "Rev.")</th>"
@@ -137,43 +114,14 @@ struct UnitRoutes {
         return out + "</section>"
     }
 
-    private func enter(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (session, unit) = try Self.readable(context, services)
-        let form = try await Responses.form(request)
-        try Forms.check(form, session)
-        guard AccessPolicy.canEnterEvidence(session.user, unit) else { try services.deny(session, "unit:\(unit.id)") }
-        let standard = try services.standard(Responses.query(request)["standard"] ?? "")
-        guard Self.standards(for: unit, services).contains(where: { $0.loaded.standard.id == standard.loaded.standard.id }),
-              !standard.loaded.standard.hasItems else {
-            throw WebError.badRequest(LocalizedText(vi: "bộ tiêu chí này không nhập qua biểu mẫu này", en: "this standard is not entered through this form"))
-        }
-        var values = form.dictionary
-        values["csrf"] = nil
-        let evidenceForm = EvidenceForm(standard: standard.loaded.standard, unit: unit, language: context.language)
-        var problems = FieldProblems()
-        let reason = (values["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.isEmpty {
-            problems.add("reason", LocalizedText(vi: "cần ghi lý do", en: "a reason is required"))
-        }
-        switch try evidenceForm.read(values) {
-        case .failure(let found):
-            for (field, messages) in found.all { for m in messages { problems.add(field, m) } }
-            return try page(request, context, form: (standard.loaded.standard.id, values, problems))
-        case .success(let evidence):
-            if !problems.all.isEmpty { return try page(request, context, form: (standard.loaded.standard.id, values, problems)) }
-            try Submission.record(evidence, standard: standard, reason: reason, session: session, services: services)
-            return Responses.seeOther("/units/\(FormData.encode(unit.id))?saved=1#std-\(FormData.encode(standard.loaded.standard.id))")
-        }
-    }
-
     private func annex(_ request: Request, _ context: WebContext) throws -> Response {
-        let (_, unit) = try Self.readable(context, services)
+        let (_, unit, _) = try Self.readable(context, services)
         let id = Responses.query(request)["standard"] ?? unit.decisions.first?.standardId ?? ""
         guard let headline = unit.decisions.first(where: { $0.standardId == id }) else {
             throw WebError.notFound(LocalizedText(vi: "đơn vị \(unit.id) chưa có quyết định theo “\(id)”",
                                                   en: "unit \(unit.id) has no decision under “\(id)”"))
         }
-        var html = Self.report(try services.shown(headline), language: context.language, printable: true)
+        var html = try services.report(headline, language: context.language, printable: true)
         if services.demo {
             let note = context.language == .vi ? "DỮ LIỆU DEMO — không phải số liệu thật." : "DEMO DATA — not real figures."
             html = html.replacingOccurrences(of: "<main>\n", with: "<main>\n<p class=\"banner\">\(note)</p>\n")
@@ -181,20 +129,5 @@ struct UnitRoutes {
         var response = Responses.html(html)
         response.headers[.contentSecurityPolicy] = FrontDoor.printablePolicy
         return response
-    }
-}
-
-/// Recording evidence entered on the web: one import (all or nothing), then a decision.
-enum Submission {
-    static func record(_ evidence: Evidence, standard: DecidingStandard, reason: String, session: Session, services: WebServices) throws {
-        let authorship = Authorship(author: session.user.name, reason: reason, document: "web form")
-        _ = try services.store.importEvidence(files: ["web form"], by: authorship) { import_ in
-            if case .refused(let why) = try import_.add(evidence, standard: standard.loaded.standard, document: "web form") {
-                throw WebError.badRequest(why)
-            }
-        }
-        let period = evidence.period.from.description + "/" + evidence.period.to.description
-        _ = try services.store.decide(.unit(evidence.unit.id, period: period), by: session.user.name,
-                                      standards: { try services.standard($0) }, each: { _ in })
     }
 }
