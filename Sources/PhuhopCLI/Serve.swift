@@ -4,6 +4,7 @@ import PhuhopCore
 import PhuhopFormats
 import PhuhopStore
 import PhuhopWeb
+import Synchronization
 
 /// `phuhop serve`: the web application over the store.
 struct Serve: PhuhopCommand {
@@ -71,17 +72,17 @@ struct Serve: PhuhopCommand {
         // The command line is synchronous: the server runs on Swift's concurrency threads while
         // this one waits for it to stop (Ctrl-C or SIGTERM end it gracefully).
         let finished = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
+        let outcome = Mutex<String?>(nil)
         Task {
             do {
                 try await application.runService()
             } catch {
-                outcome.failure = "\(error)"
+                outcome.withLock { $0 = "\(error)" }
             }
             finished.signal()
         }
         finished.wait()
-        if let failure = outcome.failure {
+        if let failure = outcome.withLock({ $0 }) {
             // NIO's error names the errno in its text only (the CLI does not link NIO itself).
             if failure.contains("Address already in use") {
                 throw CommandError(vi: "cổng \(port) trên \(host) đang được dùng; chọn cổng khác bằng --port",
@@ -90,10 +91,5 @@ struct Serve: PhuhopCommand {
             throw CommandError(vi: "máy chủ dừng vì lỗi: \(failure)", en: "the server stopped on an error: \(failure)")
         }
         return 0
-    }
-
-    /// What the server task ended with, read after it signalled.
-    private final class Outcome: @unchecked Sendable {
-        var failure: String?
     }
 }

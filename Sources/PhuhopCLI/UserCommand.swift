@@ -40,7 +40,7 @@ struct UserAdd: PhuhopCommand {
 
     func execute(_ console: Console) throws -> Int32 {
         let opened = try store.open()
-        let made = passwordStdin ? nil : UserPassword.make()
+        let made = passwordStdin ? nil : Secret.password()
         let password = made ?? String(decoding: console.readStandardInput(), as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let account: UserAccount

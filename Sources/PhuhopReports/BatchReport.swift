@@ -51,7 +51,7 @@ public struct BatchReport: Sendable {
         let values = cells(d)
         switch format {
         case .csv: return CSVText.line(values) + "\n"
-        case .html: return "<tr>" + values.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>\n"
+        case .html: return "<tr>" + values.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>\n"
         case .markdown, .text:
             return "| " + values.map(Markup.tableCell).joined(separator: " | ") + " |\n"
         case .json:
@@ -120,7 +120,7 @@ public struct BatchReport: Sendable {
     /// What wraps an HTML document around the summary and the list (nil for other formats).
     public var htmlPage: (open: String, close: String)? {
         guard format == .html else { return nil }
-        let title = Markup.escapeHTML((language == .vi ? "Tổng hợp đánh giá — " : "Assessment summary — ") + standard.title(language))
+        let title = HTMLText.escape((language == .vi ? "Tổng hợp đánh giá — " : "Assessment summary — ") + standard.title(language))
         let style = "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}table{border-collapse:collapse;margin:.5em 0}"
             + "td,th{border:1px solid #999;padding:.2em .5em;text-align:left}td.n{text-align:right}"
             + "@media print{body{margin:0}a{color:inherit}}"
@@ -138,27 +138,27 @@ public struct BatchReport: Sendable {
     private func heading(_ level: Int, _ text: String) -> String {
         switch format {
         case .markdown: return "\n" + String(repeating: "#", count: level) + " " + text + "\n"
-        case .html: return "<h\(level)>\(Markup.escapeHTML(text))</h\(level)>"
+        case .html: return "<h\(level)>\(HTMLText.escape(text))</h\(level)>"
         case .csv, .text, .json: return "\n" + (level == 1 ? text.uppercased() : text)
         }
     }
 
     private func paragraph(_ text: String) -> String {
-        format == .html ? "<p>\(Markup.escapeHTML(text))</p>" : "\n" + text + "\n"
+        format == .html ? "<p>\(HTMLText.escape(text))</p>" : "\n" + text + "\n"
     }
 
     private func items(_ list: [String]) -> String {
         switch format {
         case .markdown: return list.map { "- " + $0 }.joined(separator: "\n")
-        case .html: return "<ul>" + list.map { "<li>\(Markup.escapeHTML($0))</li>" }.joined() + "</ul>"
+        case .html: return "<ul>" + list.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
         case .csv, .text, .json: return list.joined(separator: "\n")
         }
     }
 
     private func table(_ head: [String], _ rows: [[String]]) -> String {
         if format == .html {
-            let header = "<tr>" + head.map { "<th>\(Markup.escapeHTML($0))</th>" }.joined() + "</tr>"
-            let body = rows.map { "<tr>" + $0.map { "<td>\(Markup.escapeHTML($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+            let header = "<tr>" + head.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr>"
+            let body = rows.map { "<tr>" + $0.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
             return "<table>\n\(header)\n\(body)\n</table>"
         }
         let lines = ["| " + head.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: head.count)]

@@ -118,7 +118,8 @@ public struct ChecklistReport: Sendable {
             }))
         }
         out.append(markup.paragraph(t("Mã băm bộ tiêu chí (SHA-256): ", "Criteria hash (SHA-256): ") + markup.code(escape(reference.hash))))
-        if style != .text {
+        // A signature block on a document of its own; a page that embeds the report has none.
+        if style == .html || style == .markdown {
             let signer = unit.unitType == .hoGiaDinh ? t("ĐẠI DIỆN HỘ GIA ĐÌNH", "FOR THE HOUSEHOLD")
                 : decision.assessment == .inspection ? t("TRƯỞNG ĐOÀN KIỂM TRA", "HEAD OF THE INSPECTION TEAM")
                 : t("HIỆU TRƯỞNG", "PRINCIPAL")

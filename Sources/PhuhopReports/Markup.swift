@@ -17,12 +17,7 @@ struct Markup: Sendable {
 
     /// Text made safe for the style: HTML's special characters as entities.
     func escape(_ text: String) -> String {
-        style == .html ? Markup.escapeHTML(text) : text
-    }
-
-    /// Text made safe for HTML.
-    static func escapeHTML(_ text: String) -> String {
-        HTMLText.escape(text)
+        style == .html ? HTMLText.escape(text) : text
     }
 
     /// A table cell for text and Markdown: one line, pipes escaped.

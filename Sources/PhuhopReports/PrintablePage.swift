@@ -28,7 +28,7 @@ public enum PrintablePage {
     /// What closes a page opened by `head`.
     public static let foot = "</main>\n</body>\n</html>"
 
-    /// The stylesheet of the printable reports, also used by the web application's print views.
+    /// The stylesheet of the printable reports (the web application's decision annex is one).
     public static let style = """
         body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.4; margin: 0; color: #000; }
         main { max-width: 60rem; margin: 0 auto; padding: 1rem; }

@@ -39,10 +39,13 @@ extension Store {
         }
     }
 
-    /// Removes the draft once it is submitted as evidence.
-    public func removeDraft(unit: String, standard: String) throws {
+    /// Removes the draft once it is submitted as evidence, and logs it.
+    public func removeDraft(unit: String, standard: String, by actor: String) throws {
+        let time = clock()
         try pool.write { db in
             try db.execute(sql: "DELETE FROM checklistDraft WHERE unitId = ? AND standardId = ?", arguments: [unit, standard])
+            try AuditEntry(action: .draft, subject: "unit:\(unit)", detail: "\(standard); removed on submission")
+                .append(db, actor: actor, at: time)
         }
     }
 }

@@ -204,7 +204,8 @@ enum Migrations {
     /// drafts, store settings, and the audit log's new actions (sign-in, refusals, drafts, users).
     static func v3(_ db: Database) throws {
         // SQLite cannot widen a CHECK in place: the audit log is copied into a table with the new
-        // list of actions, ids and all, and renamed. Dropping a table fires none of its triggers.
+        // list of actions, ids and all, and renamed. Dropping the old table drops its triggers
+        // without firing them; the new table gets them again.
         try db.execute(sql: """
             CREATE TABLE auditLog_v3 (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -217,8 +218,6 @@ enum Migrations {
             );
             INSERT INTO auditLog_v3 (id, at, actor, action, subject, detail)
                 SELECT id, at, actor, action, subject, detail FROM auditLog ORDER BY id;
-            DROP TRIGGER auditLog_appendOnly;
-            DROP TRIGGER auditLog_kept;
             DROP TABLE auditLog;
             ALTER TABLE auditLog_v3 RENAME TO auditLog;
             CREATE TRIGGER auditLog_appendOnly BEFORE UPDATE ON auditLog

@@ -130,28 +130,34 @@ extension Store {
         }
     }
 
+    /// The latest revision of one unit and standard: the latest period's latest revision.
+    private static let latestOfUnit = """
+        FROM evidenceRevision r WHERE r.unitId = ? AND r.standardId = ? AND \(StoreSQL.isLatestRevision)
+        ORDER BY r.periodTo DESC, r.periodFrom DESC LIMIT 1
+        """
+
     /// The id of the unit's latest evidence revision for the standard, if any: what a page keyed
     /// on the latest evidence asks before reading it.
     public func latestRevisionID(unit: String, standard: String) throws -> Int64? {
         try pool.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: """
-                SELECT r.id FROM evidenceRevision r WHERE r.unitId = ? AND r.standardId = ? AND \(StoreSQL.isLatestRevision)
-                ORDER BY r.periodTo DESC, r.periodFrom DESC LIMIT 1
-                """), arguments: [unit, standard])
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT r.id " + Self.latestOfUnit), arguments: [unit, standard])
         }
     }
 
     /// The evidence of the unit's latest revision for the standard, read with `standard`.
     public func latestEvidence(unit: String, standard: Standard) throws -> Evidence? {
+        try latestRevision(unit: unit, standard: standard)?.evidence
+    }
+
+    /// The unit's latest revision for the standard, its id and its evidence read together.
+    public func latestRevision(unit: String, standard: Standard) throws -> (id: Int64, evidence: Evidence)? {
         try pool.read { db in
-            guard let revision = try StoredRevision.fetchOne(db.cachedStatement(sql: """
-                SELECT id, unitId, standardId, periodFrom, periodTo, snapshot FROM evidenceRevision r
-                WHERE r.unitId = ? AND r.standardId = ? AND \(StoreSQL.isLatestRevision)
-                ORDER BY r.periodTo DESC, r.periodFrom DESC LIMIT 1
-                """), arguments: [unit, standard.id]) else { return nil }
+            guard let revision = try StoredRevision.fetchOne(db.cachedStatement(
+                sql: "SELECT r.id, r.unitId, r.standardId, r.periodFrom, r.periodTo, r.snapshot " + Self.latestOfUnit),
+                arguments: [unit, standard.id]) else { return nil }
             let reader = ReaderCache(layouts: try Self.layouts(db)).reader(standard, key: standard.id)
             do {
-                return try reader.read(revision.snapshot)
+                return (revision.id, try reader.read(revision.snapshot))
             } catch let error as SnapshotError {
                 throw StoreError.unreadableEvidence(revision: revision.id, unit: unit, problem: error.problem)
             }

@@ -3,7 +3,7 @@ import PhuhopStore
 
 /// The store as one request sees it: what it reads is remembered by the web services until
 /// the store's version changes, and the version is asked once per request.
-struct StoreView {
+struct StoreView: Sendable {
     let services: WebServices
     let version: Int64
 
@@ -12,10 +12,14 @@ struct StoreView {
         let key = WebServices.FormKey(unit: unit.id, standard: standard.id, revision: try latestRevisionID(unit: unit.id, standard: standard.id),
                           language: language)
         if let hit = services.forms.withLock({ $0[key] }) { return hit }
-        let values = try services.store.latestEvidence(unit: unit.id, standard: standard).map { EvidenceForm.values(of: $0, standard: standard) } ?? [:]
+        // Kept under the revision actually read (a write may have come in since its id was).
+        let latest = try services.store.latestRevision(unit: unit.id, standard: standard)
+        let values = latest.map { EvidenceForm.values(of: $0.evidence, standard: standard) } ?? [:]
         let text = EvidenceForm(standard: standard, unit: unit, language: language)
             .fields(values, problems: FieldProblems(), assessments: Assessment.allCases)
-        WebServices.keep(text, for: key, in: services.forms)
+        var read = key
+        read.revision = latest?.id
+        WebServices.keep(text, for: read, in: services.forms)
         return text
     }
 

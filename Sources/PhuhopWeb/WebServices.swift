@@ -18,6 +18,8 @@ public final class WebServices: Sendable {
     public let passwords: Passwords
     /// Whether the store holds demonstration data (every page says so).
     let demo: Bool
+    /// A hash of a random password, checked against when a name is unknown.
+    let unknownUserHash: String
     /// Stored decisions made again for display, by decision id: a stored decision never changes,
     /// so neither does what is made from it.
     private let cache = Mutex<[Int64: ShownDecision]>([:])
@@ -30,7 +32,8 @@ public final class WebServices: Sendable {
     /// What was read from the store, kept while its version stays the same.
     private let memo = Mutex(Memo())
 
-    struct Memo {
+    /// What one version of the store held, as read so far.
+    struct Memo: Sendable {
         var version: Int64 = -1
         var all: [UnitSummary]?
         var units: [String: UnitSummary] = [:]
@@ -38,13 +41,15 @@ public final class WebServices: Sendable {
         var revisions: [String: Int64?] = [:]
     }
 
-    private struct ReportKey: Hashable {
+    /// A rendered report: which decision, in which language, whole page or part of one.
+    private struct ReportKey: Hashable, Sendable {
         var decision: Int64
         var language: Language
         var printable: Bool
     }
 
-    struct FormKey: Hashable {
+    /// A filled-in evidence form: which unit, standard and revision, in which language.
+    struct FormKey: Hashable, Sendable {
         var unit: String
         var standard: String
         var revision: Int64?
@@ -63,6 +68,7 @@ public final class WebServices: Sendable {
         self.sessions = sessions
         self.throttle = throttle
         demo = try store.setting(Store.demoSetting) == "1"
+        unknownUserHash = passwords.hash(Secret.make())
     }
 
     /// The standard with this id.
@@ -125,6 +131,12 @@ public final class WebServices: Sendable {
         return value
     }
 
+    /// The frame of a page for this request: its language, its user, where it is, and whether
+    /// the data is a demo.
+    func layout(_ context: WebContext, _ session: Session?) -> Layout {
+        Layout(language: context.language, session: session, here: context.here, demo: demo)
+    }
+
     /// The store as one request sees it: its version asked once.
     func view() throws -> StoreView {
         StoreView(services: self, version: try store.version())
@@ -135,11 +147,4 @@ public final class WebServices: Sendable {
         try store.log(.denied, subject: what, detail: "role \(session.user.role.rawValue)", by: session.user.name)
         throw WebError.forbidden
     }
-}
-
-/// A stored decision as a page shows it: the record, the decision made again, its criteria.
-struct ShownDecision: Sendable {
-    var record: DecisionRecord
-    var decision: Decision
-    var reference: StandardReference
 }

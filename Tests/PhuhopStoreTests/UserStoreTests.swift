@@ -58,16 +58,19 @@ import Testing
         #expect(draft.answers == ["items.a.1": "chuaDat", "items.a.2": "dat"])
         #expect(draft.savedBy == "u")
         #expect(try fixture.store.auditLog().filter { $0.action == .draft }.count == 2)
-        try fixture.store.removeDraft(unit: "01-00004", standard: "tt18-2023")
+        let version = try fixture.store.version()
+        try fixture.store.removeDraft(unit: "01-00004", standard: "tt18-2023", by: "u")
         #expect(try fixture.store.draft(unit: "01-00004", standard: "tt18-2023") == nil)
+        // Every write raises the version pages are kept under.
+        #expect(try fixture.store.version() > version)
     }
 
     @Test func settingsAreKeptAndReplaced() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         #expect(try fixture.store.setting(Store.demoSetting) == nil)
-        try fixture.store.setSetting(Store.demoSetting, "1")
-        try fixture.store.setSetting(Store.demoSetting, "0")
+        try fixture.store.setSetting(Store.demoSetting, "1", by: "t")
+        try fixture.store.setSetting(Store.demoSetting, "0", by: "t")
         #expect(try fixture.store.setting(Store.demoSetting) == "0")
     }
 

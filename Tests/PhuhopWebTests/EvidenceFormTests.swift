@@ -47,8 +47,8 @@ import Testing
         #expect(Evaluator(standard: standard).evaluate(evidence).outcome == .notRecognized)
     }
 
-    @Test func aVetoLeftBlankLeavesTheOutcomeUndetermined() throws {
-        guard case .success(let evidence) = try form.read(values(vetoes: ["child-abused": "no"])) else {
+    @Test func vetoesLeftBlankLeaveTheOutcomeUndetermined() throws {
+        guard case .success(let evidence) = try form.read(values(vetoes: [:])) else {
             Issue.record("refused")
             return
         }
@@ -68,6 +68,42 @@ import Testing
         // String interpolation must never have been taken for the store's SQL builder.
         #expect(!html.contains("GRDB"))
         #expect(!html.contains("SQL("))
+    }
+
+    @Test func vetoesAnsweredInPartAreAskedForTheRest() throws {
+        guard case .failure(let problems) = try form.read(values(vetoes: ["child-abused": "no"])) else {
+            Issue.record("accepted")
+            return
+        }
+        for veto in standard.recognition.vetoes where veto.id != "child-abused" {
+            #expect(problems.has("veto." + veto.id))
+        }
+    }
+
+    @Test func sourcesAndDescriptionsSurviveAnEditOnTheWeb() throws {
+        var answers = Dictionary(uniqueKeysWithValues: standard.recognition.vetoes.map { ($0.id, "no") })
+        answers["ethics-breach"] = "yes"
+        var filled = values(vetoes: answers)
+        filled["veto.ethics-breach.description"] = "Giáo viên vi phạm đạo đức"
+        filled["items.a.1.document"] = "Biên bản 12/2025"
+        filled["items.a.1.date"] = "2025-12-01"
+        filled["items.a.1.collectedBy"] = "Tổ kiểm tra"
+        guard case .success(let evidence) = try form.read(filled) else {
+            Issue.record("refused")
+            return
+        }
+        // Read back as the form fills itself in, then read again: nothing is lost on the way.
+        let again = EvidenceForm.values(of: evidence, standard: standard)
+        #expect(again["veto.ethics-breach.description"] == "Giáo viên vi phạm đạo đức")
+        #expect(again["items.a.1.document"] == "Biên bản 12/2025")
+        #expect(again["items.a.1.date"] == "2025-12-01")
+        guard case .success(let round) = try form.read(again) else {
+            Issue.record("refused the second time")
+            return
+        }
+        #expect(round == evidence)
+        let html = form.fields(again, problems: FieldProblems(), assessments: [.selfAssessment])
+        #expect(html.contains("<input type=\"hidden\" name=\"items.a.1.document\" value=\"Biên bản 12/2025\">"))
     }
 
     @Test func hostileTextStaysInsideItsValue() throws {

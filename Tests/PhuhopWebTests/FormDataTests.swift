@@ -8,7 +8,6 @@ import Testing
         #expect(form["name"] == "Xã Bắc")
         #expect(form["empty"] == "")
         #expect(form["flag"] == "")
-        #expect(form.all("x") == ["1", "2"])
         #expect(form.dictionary["x"] == "1")
         #expect(form["missing"] == nil)
     }

@@ -34,6 +34,34 @@ import Testing
         #expect(try fixture.store.auditLog().contains { $0.action == .signInFailed && $0.subject == "user:vera" })
     }
 
+    @Test func aNameThatIsNoUserIsNotKept() async throws {
+        let fixture = try WebFixture.shared.get()
+        let typed = "mật-khẩu-gõ-nhầm-ô-tên-\(UUID().uuidString)"
+        let response = try await fixture.test { browser in try await browser.signIn(typed, "x") }
+        #expect(response.status == .unauthorized)
+        let log = try fixture.store.auditLog()
+        #expect(!log.contains { $0.subject.contains(typed) || $0.detail.contains(typed) })
+        #expect(log.contains { $0.action == .signInFailed && $0.subject == "user:(unknown)" })
+    }
+
+    @Test func attemptsSentTogetherAreCountedTogether() async throws {
+        let fixture = try WebFixture(now: { Date(timeIntervalSince1970: 2_000_000) }, concurrentSignIns: 3)
+        let statuses = try await fixture.test { browser in
+            let token = Browser.csrf(in: try await browser.get("/signin").body)
+            return try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await browser.post("/signin", [("csrf", token), ("name", "eva"), ("password", "wrong")]).status }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+        }
+        // The clock stands still: at most three attempts are checked at once, and after three
+        // failures every further one waits; so at most three (and at least one) are checked.
+        let checked = statuses.filter { $0 == .unauthorized }.count
+        #expect((1...3).contains(checked))
+        #expect(statuses.filter { $0 == .tooManyRequests }.count == 8 - checked)
+    }
+
     @Test func theSignInFormNeedsItsOwnToken() async throws {
         let fixture = try WebFixture.shared.get()
         try await fixture.test { browser in
@@ -46,7 +74,7 @@ import Testing
 
     @Test func repeatedFailuresAreSlowedDownThenClearedBySuccess() async throws {
         let clock = Mutex(Date(timeIntervalSince1970: 1_000_000))
-        let fixture = try WebFixture(now: { clock.withLock { $0 } })
+        let fixture = try WebFixture(now: { clock.withLock { $0 } }, concurrentSignIns: 3)
         try await fixture.test { browser in
             for _ in 0..<3 { #expect(try await browser.signIn("eva", "wrong").status == .unauthorized) }
             // The fourth try within a second waits, even with the right password.
@@ -88,6 +116,9 @@ import Testing
             #expect(try await browser.get("/language/vi?back=%2F%2Fevil.example").headers[.location] == "/units")
             #expect(try await browser.get("/language/vi?back=https%3A%2F%2Fevil.example").headers[.location] == "/units")
             #expect(try await browser.get("/signin").body.contains("<h1>Đăng nhập</h1>"))
+            // A page asked for in English offers to switch back without `lang=` in the way.
+            let english = try await browser.get("/signin?lang=en&next=%2Funits").body
+            #expect(english.contains("href=\"/language/vi?back=%2Fsignin%3Fnext%3D%252Funits\""))
         }
     }
 }

@@ -10,7 +10,7 @@ import PhuhopStore
 /// A program signs in with `POST /api/session` and sends the token as `Authorization: Bearer`;
 /// a browser's session cookie works too, and then a POST must be `application/json`, which a
 /// page on another site cannot send without asking first (CORS).
-struct APIRoutes {
+struct APIRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -42,17 +42,11 @@ struct APIRoutes {
               let name = object["name"] as? String, let password = object["password"] as? String else {
             throw WebError.badRequest(LocalizedText(vi: "cần {\"name\": …, \"password\": …}", en: "expected {\"name\": …, \"password\": …}"))
         }
-        if let seconds = await services.throttle.wait(for: name) { throw WebError.throttled(seconds) }
-        guard let user = try services.store.user(named: name), await services.passwords.verify(password, hash: user.passwordHash) else {
-            await services.throttle.failed(name)
-            try services.store.log(.signInFailed, subject: "user:\(name.isEmpty ? "-" : String(name.prefix(64)))", detail: "api", by: "anonymous")
+        guard let session = try await services.signIn(name: name, password: password, channel: "api") else {
             return Responses.json(JSONValue.object([("error", .string(context.language == .vi ? "tên đăng nhập hoặc mật khẩu không đúng" : "wrong user name or password")),
                                                     ("status", .int(401))]).rendered(pretty: false), status: .unauthorized)
         }
-        await services.throttle.succeeded(name)
-        let session = await services.sessions.open(for: user)
-        try services.store.log(.signIn, subject: "user:\(user.name)", detail: "api", by: user.name)
-        return Responses.json(JSONValue.object([("token", .string(session.token)), ("role", .string(user.role.rawValue)),
+        return Responses.json(JSONValue.object([("token", .string(session.token)), ("role", .string(session.user.role.rawValue)),
                                                 ("expires", .string(ISO8601DateFormatter().string(from: session.expires)))]).rendered())
     }
 

@@ -17,10 +17,16 @@ public struct Passwords: Sendable {
         Bcrypt.hash(password, cost: cost)
     }
 
+    /// At most one check per core at a time: a flood of sign-ins queues instead of taking
+    /// every core (and a thread each).
+    private static let gate = DispatchSemaphore(value: ProcessInfo.processInfo.activeProcessorCount)
+
     /// Checks a password off the request threads: bcrypt holds a core for the whole check.
     public func verify(_ password: String, hash: String) async -> Bool {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
+                Self.gate.wait()
+                defer { Self.gate.signal() }
                 continuation.resume(returning: Bcrypt.verify(password, hash: hash))
             }
         }

@@ -55,7 +55,7 @@ public enum DemoSeed {
             guard let standard = deciding[id] else { throw StoreError.damaged("standard \(id)") }
             return standard
         }, each: { _ in })
-        try store.setSetting(Store.demoSetting, "1")
+        try store.setSetting(Store.demoSetting, "1", by: actor)
         let password = Secret.password()
         try store.addUser(UserAccount(name: admin, role: .admin, passwordHash: passwords.hash(password)), by: actor)
         return password

@@ -22,11 +22,6 @@ public struct FormData: Sendable, Equatable {
         fields.first { $0.name == name }?.value
     }
 
-    /// Every value of a field (checkboxes, repeated selects).
-    public func all(_ name: String) -> [String] {
-        fields.filter { $0.name == name }.map(\.value)
-    }
-
     /// The fields as a dictionary, the first value of each name.
     public var dictionary: [String: String] {
         var out: [String: String] = [:]

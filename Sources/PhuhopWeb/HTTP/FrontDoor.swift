@@ -26,7 +26,9 @@ struct FrontDoor: RouterMiddleware {
         } else if let lang = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
             context.language = lang
         }
-        context.here = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        // Without `lang=`: the language switch returns here, and a `lang=` would override it.
+        let kept = query.fields.filter { $0.name != "lang" }.map { FormData.encode($0.name) + "=" + FormData.encode($0.value) }
+        context.here = request.uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
         if let token = bearer(request) ?? request.cookies[Self.sessionCookie]?.value {
             context.session = await services.sessions.session(token)
         }
@@ -47,6 +49,12 @@ struct FrontDoor: RouterMiddleware {
                 : LocalizedText(vi: "yêu cầu không hợp lệ (\(error.status.code))", en: "bad request (\(error.status.code))")
             response = render(error.status == .notFound ? .notFound(message) : .badRequest(message), request, context)
             response.status = error.status
+        } catch {
+            // Anything else (a refused database operation): a page with the headers all the same.
+            let message = Store.describe(error) ?? LocalizedText(vi: "lỗi máy chủ", en: "server error")
+            response = render(.badRequest(message), request, context)
+            response.status = .internalServerError
+            context.logger.error("\(request.method) \(request.uri.path): \(error)")
         }
         if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy(style: "'self'") }
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -81,7 +89,7 @@ struct FrontDoor: RouterMiddleware {
         if case .signInRequired = error {
             return Responses.seeOther("/signin?next=" + FormData.encode(context.here))
         }
-        let layout = Layout(language: l, session: context.session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, context.session)
         let title = switch error.status {
         case .forbidden: LocalizedText(vi: "Không có quyền", en: "Forbidden")
         case .notFound: LocalizedText(vi: "Không tìm thấy", en: "Not found")

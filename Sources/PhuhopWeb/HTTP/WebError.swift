@@ -1,8 +1,8 @@
 import Hummingbird
 import PhuhopCore
 
-/// Why a request was refused; rendered in one place (`ErrorRendering`), as a page for a
-/// browser and as JSON under `/api`.
+/// Why a request was refused; rendered in one place (`FrontDoor`), as a page for a browser and
+/// as JSON under `/api`.
 public enum WebError: Error, Sendable {
     /// No session: a page redirects to sign-in, the API answers 401.
     case signInRequired

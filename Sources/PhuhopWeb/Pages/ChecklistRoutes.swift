@@ -4,7 +4,7 @@ import PhuhopStore
 
 /// A school's (or home's) checklist: fill it in, save a draft, submit it; the result and the
 /// remediation plan are then on the unit's page.
-struct ChecklistRoutes {
+struct ChecklistRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -62,15 +62,16 @@ struct ChecklistRoutes {
             <button type="submit" name="action" value="submit">\(vi ? "Nộp và xem kết quả" : "Submit and see the result")</button></p>
             </form>
             """
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         let title = (vi ? "Bảng kiểm: " : "Checklist: ") + "\(unit.name) (\(unit.id))"
         return Responses.html(layout.page(title: title, body), status: posted == nil ? .ok : .unprocessableContent)
     }
 
     private func post(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (session, unit, standard) = try target(request, context)
+        // The token first: a forged post is refused before it can write a refusal to the log.
         let form = try await Responses.form(request)
-        try Forms.check(form, session)
+        try Forms.check(form, try context.signedIn())
+        let (session, unit, standard) = try target(request, context)
         var values = form.dictionary
         let action = values["action"]
         values["csrf"] = nil
@@ -90,7 +91,7 @@ struct ChecklistRoutes {
             case .success(let evidence):
                 let reason = evidence.assessment == Assessment.inspection ? "kiểm tra qua web / web inspection" : "tự đánh giá qua web / web self-assessment"
                 try Submission.record(evidence, standard: standard, reason: reason, session: session, services: services)
-                try services.store.removeDraft(unit: unit.id, standard: s.id)
+                try services.store.removeDraft(unit: unit.id, standard: s.id, by: session.user.name)
                 return Responses.seeOther("/units/\(FormData.encode(unit.id))?saved=1#std-\(FormData.encode(s.id))")
             }
         default:

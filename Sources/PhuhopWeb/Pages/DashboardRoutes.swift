@@ -4,7 +4,7 @@ import PhuhopStore
 
 /// The province dashboard: counts by outcome, progress against the programme's targets, and
 /// the distributions of totals and of distance to the threshold, from the current decisions.
-struct DashboardRoutes {
+struct DashboardRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -12,7 +12,7 @@ struct DashboardRoutes {
     }
 
     /// Counts of current decisions for one standard over a set of units, in integers.
-    struct Tally: Equatable {
+    struct Tally: Equatable, Sendable {
         var units = 0
         var recognized = 0
         var notRecognized = 0
@@ -86,11 +86,12 @@ struct DashboardRoutes {
         }
         let inProvince = all.filter { $0.province == province }
         body += "<h2>\(HTML.escape(province))</h2>"
-        for standard in services.standards.values.map(\.loaded.standard).sorted(by: { $0.id < $1.id }) where !standard.targets.isEmpty {
+        let standards = services.standards.values.map(\.loaded.standard).sorted { $0.id < $1.id }
+        for standard in standards where !standard.targets.isEmpty {
             body += section(standard, units: inProvince.filter { $0.unitType.isCommuneLevel }, l)
         }
-        for standard in services.standards.values.map(\.loaded.standard).sorted(by: { $0.id < $1.id }) where standard.hasItems {
-            let units = inProvince.filter { standard.unitTypes.contains($0.unitType) }
+        for standard in standards where standard.hasItems {
+            let units = inProvince.filter { UnitRoutes.applies(standard, to: $0) }
             guard units.contains(where: { u in u.decisions.contains { $0.standardId == standard.id } }) else { continue }
             let tally = Tally(units, standard: standard.id)
             body += "<h3>\(HTML.escape(standard.title(l))) <small><code>\(HTML.escape(standard.id))</code></small></h3>"
@@ -149,7 +150,7 @@ struct DashboardRoutes {
     }
 
     private func render(_ context: WebContext, _ session: Session, _ body: String) -> Response {
-        let layout = Layout(language: context.language, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         return Responses.html(layout.page(title: LocalizedText(vi: "Tổng hợp tỉnh", en: "Province dashboard"), body))
     }
 }

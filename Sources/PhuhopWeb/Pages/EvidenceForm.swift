@@ -9,7 +9,7 @@ import PhuhopStore
 /// `period.from`, `unit.attributes.mountainous`): the posted form is written as an evidence
 /// document and read by the same `EvidenceReader` as the CLI's files, and each problem it
 /// reports is shown next to the field its path names.
-struct EvidenceForm {
+struct EvidenceForm: Sendable {
     let standard: Standard
     let unit: UnitSummary
     let language: Language
@@ -25,7 +25,11 @@ struct EvidenceForm {
             guard let value = evidence.facts[f] else { continue }
             let key = (fact.type == .answer ? "items." : "facts.") + fact.id
             values[key] = EvidenceSnapshot.text(value)
-            if fact.type == .answer, let note = evidence.sources[f]?.note { values[key + ".note"] = note }
+            // Where each value came from rides along unchanged (hidden fields), so an edit on the
+            // web keeps the sources a file gave.
+            if let source = evidence.sources[f] {
+                for (field, text) in Self.sourceFields(source) { values[key + "." + field] = text }
+            }
         }
         if let events = evidence.vetoEvents {
             for veto in standard.recognition.vetoes { values["veto." + veto.id] = "no" }
@@ -33,10 +37,21 @@ struct EvidenceForm {
                 let id = standard.recognition.vetoes[event.veto].id
                 values["veto." + id] = "yes"
                 if let date = event.date { values["veto.\(id).date"] = date.description }
+                if let description = event.description { values["veto.\(id).description"] = description }
             }
         }
         return values
     }
+
+    /// A source's parts by the key an evidence file gives them (a fact's under `source`, an
+    /// item's beside its answer).
+    static func sourceFields(_ source: FactSource) -> [(String, String)] {
+        [("note", source.note), ("document", source.document), ("date", source.date?.description), ("collectedBy", source.collectedBy)]
+            .compactMap { field, text in text.map { (field, $0) } }
+    }
+
+    /// The source keys a form may carry for a fact or item.
+    static let sourceKeys = ["note", "document", "date", "collectedBy"]
 
     /// The evidence document the form's values make, as JSON; every value is a string, which
     /// the reader parses as it parses a file's.
@@ -53,21 +68,30 @@ struct EvidenceForm {
         if !attributes.isEmpty { unitFields.append("\"attributes\":{" + attributes.joined(separator: ",") + "}") }
         var parts = ["\"standard\":\(q(standard.id))", "\"unit\":{" + unitFields.joined(separator: ",") + "}",
                      "\"period\":{\"from\":\(q(value("period.from") ?? "")),\"to\":\(q(value("period.to") ?? ""))}"]
-        let facts = standard.facts.filter { $0.type != .answer }.compactMap { f in value("facts." + f.id).map { "\(q(f.id)):\(q($0))" } }
+        // A source's keys, in a file's order, for the fields the form carries.
+        func source(_ key: String, _ keys: [String]) -> [String] {
+            keys.compactMap { k in value(key + "." + k).map { "\(q(k)):\(q($0))" } }
+        }
+        let facts = standard.facts.filter { $0.type != .answer }.compactMap { f -> String? in
+            guard let text = value("facts." + f.id) else { return nil }
+            let parts = source("facts." + f.id, ["document", "date", "collectedBy"])
+            return parts.isEmpty ? "\(q(f.id)):\(q(text))" : "\(q(f.id)):{\"value\":\(q(text)),\"source\":{" + parts.joined(separator: ",") + "}}"
+        }
         if standard.facts.contains(where: { $0.type != .answer }) { parts.append("\"facts\":{" + facts.joined(separator: ",") + "}") }
         if standard.hasItems {
             // An unanswered item is written as null, so the reader reports it at its own field.
             let items = standard.facts.filter { $0.type == .answer }.map { f -> String in
                 let answer = value("items." + f.id).map(q) ?? "null"
-                guard let note = value("items.\(f.id).note") else { return "\(q(f.id)):\(answer)" }
-                return "\(q(f.id)):{\"answer\":\(answer),\"note\":\(q(note))}"
+                let parts = source("items." + f.id, Self.sourceKeys)
+                return parts.isEmpty ? "\(q(f.id)):\(answer)" : "\(q(f.id)):{\"answer\":\(answer)," + parts.joined(separator: ",") + "}"
             }
             parts.append("\"items\":{" + items.joined(separator: ",") + "}")
         }
         let vetoes = standard.recognition.vetoes
         if !vetoes.isEmpty, vetoes.allSatisfy({ value("veto." + $0.id) != nil }) {
             let events = vetoes.filter { value("veto." + $0.id) == "yes" }.map { veto -> String in
-                "{\"event\":\(q(veto.id))" + (value("veto.\(veto.id).date").map { ",\"date\":\(q($0))" } ?? "") + "}"
+                "{\"event\":\(q(veto.id))" + (value("veto.\(veto.id).date").map { ",\"date\":\(q($0))" } ?? "")
+                    + (value("veto.\(veto.id).description").map { ",\"description\":\(q($0))" } ?? "") + "}"
             }
             parts.append("\"vetoEvents\":[" + events.joined(separator: ",") + "]")
         }
@@ -78,6 +102,16 @@ struct EvidenceForm {
     /// Reads the form's values as evidence; the problems are keyed by field name ("" for those
     /// no field names).
     func read(_ values: [String: String]) throws -> Result<Evidence, FieldProblems> {
+        // Vetoes answered in part would silently leave the outcome undetermined: all or none.
+        let unanswered = standard.recognition.vetoes.filter { (values["veto." + $0.id] ?? "").isEmpty }
+        if !unanswered.isEmpty && unanswered.count < standard.recognition.vetoes.count {
+            var problems = FieldProblems()
+            for veto in unanswered {
+                problems.add("veto." + veto.id, LocalizedText(vi: "cần trả lời cả mục này (hoặc để trống mọi mục)",
+                                                             en: "answer this one too (or leave them all blank)"))
+            }
+            return .failure(problems)
+        }
         do {
             return .success(try EvidenceReader.read(document(values), file: "form", standard: standard))
         } catch let error as InputError {
@@ -140,6 +174,16 @@ struct EvidenceForm {
             for f in unused { out.append(factField(standard.facts[f], values, problems)) }
             out.append("</fieldset>")
         }
+        // The sources of the values shown, kept as they were (see `values(of:)`).
+        for fact in standard.facts {
+            let key = (fact.type == .answer ? "items." : "facts.") + fact.id
+            for part in ["document", "date", "collectedBy"] {
+                if let text = values[key + "." + part] { out.append(hidden(key + "." + part, text)) }
+            }
+        }
+        for veto in standard.recognition.vetoes {
+            if let text = values["veto.\(veto.id).description"] { out.append(hidden("veto.\(veto.id).description", text)) }
+        }
         if !standard.recognition.vetoes.isEmpty {
             out.append("<fieldset><legend>\(vi ? "Sự việc loại trừ trong năm" : "Veto events in the year")</legend>")
             out.append("<p class=\"hint\">\(vi ? "Trả lời tất cả; nếu để trống, kết quả là chưa đủ căn cứ." : "Answer all of them; left blank, the outcome is undetermined.")</p>")
@@ -183,7 +227,7 @@ struct EvidenceForm {
         case .share:
             return input(name, label: label, type: "text", values, problems,
                          hint: vi ? "Tỉ lệ phần trăm, ví dụ 87,5%" : "A percentage, e.g. 87.5%", mode: "decimal")
-        case .count, .answer:
+        case .count, .answer:  // answers are items, never shown as a fact field
             return input(name, label: label, type: "text", values, problems,
                          hint: vi ? "Số nguyên từ 0" : "A whole number, 0 or more", mode: "numeric")
         }
@@ -202,7 +246,7 @@ struct EvidenceForm {
         let errors = problems.html(name, l)
         let radios = choices.map { choice -> String in
             let checked = values[name] == choice.0 ? " checked" : ""
-            return "<label><input type=\"radio\" name=\"\(name)\" value=\"\(choice.0)\"\(checked)> \(HTML.escape(choice.1))</label>"
+            return "<label><input type=\"radio\" name=\"\(HTML.escape(name))\" value=\"\(choice.0)\"\(checked)> \(HTML.escape(choice.1))</label>"
         }.joined()
         return """
             <div class="item" id="\(id)"><p><code>\(HTML.escape(indicator.id))</code> \(HTML.escape(indicator.name(l)))\(mandatory)</p>
@@ -210,6 +254,10 @@ struct EvidenceForm {
             <label for="\(id)-note" class="hint">\(vi ? "Ghi chú, minh chứng" : "Note, evidence")</label>
             <input type="text" id="\(id)-note" name="\(name).note" value="\(HTML.escape(values[name + ".note"] ?? ""))"></div>
             """
+    }
+
+    private func hidden(_ name: String, _ value: String) -> String {
+        "<input type=\"hidden\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\">"
     }
 
     private func input(_ name: String, label: String, type: String, _ values: [String: String], _ problems: FieldProblems,
@@ -237,23 +285,5 @@ struct EvidenceForm {
         "f-" + String(decoding: name.utf8.map { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? byte : 0x2D
         }, as: UTF8.self)
-    }
-}
-
-/// The problems a reader found in a form, by field name.
-struct FieldProblems: Error {
-    private(set) var all: [String: [LocalizedText]] = [:]
-
-    mutating func add(_ field: String, _ message: LocalizedText) {
-        all[field, default: []].append(message)
-    }
-
-    func has(_ field: String) -> Bool { all[field] != nil }
-
-    /// The field's problems, next to it.
-    func html(_ field: String, _ language: Language) -> String {
-        guard let messages = all[field] else { return "" }
-        return "<span class=\"error\" id=\"\(EvidenceForm.domID(field))-error\" role=\"alert\"> "
-            + messages.map { HTML.t($0, language) }.joined(separator: "; ") + "</span>"
     }
 }

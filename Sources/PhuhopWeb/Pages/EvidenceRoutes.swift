@@ -5,7 +5,7 @@ import PhuhopStore
 
 /// Entering a unit's evidence for a standard scored in points (a commune's qd06 file, its
 /// safe-community facts): the form generated from the criteria, and its submission.
-struct EvidenceRoutes {
+struct EvidenceRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -46,15 +46,16 @@ struct EvidenceRoutes {
             <p><button type="submit">\(vi ? "Ghi bằng chứng và ra quyết định" : "Record the evidence and decide")</button></p>
             </form>
             """
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         let title = (vi ? "Bằng chứng: " : "Evidence: ") + "\(unit.name) (\(unit.id))"
         return Responses.html(layout.page(title: title, body), status: posted == nil ? .ok : .unprocessableContent)
     }
 
     private func enter(_ request: Request, _ context: WebContext) async throws -> Response {
-        let (session, unit, _, standard) = try target(request, context)
+        // The token first: a forged post is refused before it can write a refusal to the log.
         let form = try await Responses.form(request)
-        try Forms.check(form, session)
+        try Forms.check(form, try context.signedIn())
+        let (session, unit, _, standard) = try target(request, context)
         var values = form.dictionary
         values["csrf"] = nil
         let evidenceForm = EvidenceForm(standard: standard.loaded.standard, unit: unit, language: context.language)
@@ -72,20 +73,5 @@ struct EvidenceRoutes {
             try Submission.record(evidence, standard: standard, reason: reason, session: session, services: services)
             return Responses.seeOther("/units/\(FormData.encode(unit.id))?saved=1#std-\(FormData.encode(standard.loaded.standard.id))")
         }
-    }
-}
-
-/// Recording evidence entered on the web: one import (all or nothing), then a decision.
-enum Submission {
-    static func record(_ evidence: Evidence, standard: DecidingStandard, reason: String, session: Session, services: WebServices) throws {
-        let authorship = Authorship(author: session.user.name, reason: reason, document: "web form")
-        _ = try services.store.importEvidence(files: ["web form"], by: authorship) { import_ in
-            if case .refused(let why) = try import_.add(evidence, standard: standard.loaded.standard, document: "web form") {
-                throw WebError.badRequest(why)
-            }
-        }
-        let period = evidence.period.from.description + "/" + evidence.period.to.description
-        _ = try services.store.decide(.unit(evidence.unit.id, period: period), by: session.user.name,
-                                      standards: { try services.standard($0) }, each: { _ in })
     }
 }

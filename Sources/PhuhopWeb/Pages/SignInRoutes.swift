@@ -3,7 +3,7 @@ import PhuhopCore
 import PhuhopStore
 
 /// Sign-in, sign-out and the language switch.
-struct SignInRoutes {
+struct SignInRoutes: Sendable {
     let services: WebServices
     /// The cookie that carries the sign-in form's CSRF token before any session exists.
     static let formCookie = "phuhop_signin"
@@ -32,7 +32,7 @@ struct SignInRoutes {
             <p><button type="submit">\(l == .vi ? "Đăng nhập" : "Sign in")</button></p>
             </form>
             """
-        let layout = Layout(language: l, session: nil, here: context.here, demo: services.demo)
+        let layout = services.layout(context, nil)
         var response = Responses.html(layout.page(title: LocalizedText(vi: "Đăng nhập", en: "Sign in"), body), status: status)
         response.setCookie(Responses.cookie(Self.formCookie, token, maxAge: 3600))
         return response
@@ -43,20 +43,12 @@ struct SignInRoutes {
         guard let sent = form["csrf"], let kept = request.cookies[Self.formCookie]?.value, Secret.equal(sent, kept) else {
             throw WebError.staleForm
         }
-        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-        let password = form["password"] ?? ""
-        if let seconds = await services.throttle.wait(for: name) { throw WebError.throttled(seconds) }
-        if let user = try services.store.user(named: name), await services.passwords.verify(password, hash: user.passwordHash) {
-            await services.throttle.succeeded(name)
-            let session = await services.sessions.open(for: user)
-            try services.store.log(.signIn, subject: "user:\(user.name)", detail: "web", by: user.name)
+        let name = form["name"] ?? ""
+        if let session = try await services.signIn(name: name, password: form["password"] ?? "", channel: "web") {
             var response = Responses.seeOther(Responses.localPath(Responses.query(request)["next"]))
             response.setCookie(Responses.cookie(FrontDoor.sessionCookie, session.token))
             return response
         }
-        await services.throttle.failed(name)
-        try services.store.log(.signInFailed, subject: "user:\(name.isEmpty ? "-" : String(name.prefix(64)))", detail: "web",
-                               by: "anonymous")
         return try await page(request, context, problem: LocalizedText(vi: "tên đăng nhập hoặc mật khẩu không đúng",
                                                                       en: "wrong user name or password"),
                               name: name, status: .unauthorized)
@@ -77,13 +69,5 @@ struct SignInRoutes {
         var response = Responses.seeOther(Responses.localPath(Responses.query(request)["back"]))
         response.setCookie(Responses.cookie(FrontDoor.languageCookie, lang.rawValue, maxAge: 365 * 24 * 3600))
         return response
-    }
-}
-
-/// Checks on posted forms.
-enum Forms {
-    /// Refuses a form without the session's CSRF token.
-    static func check(_ form: FormData, _ session: Session) throws {
-        guard let token = form["csrf"], Secret.equal(token, session.csrf) else { throw WebError.staleForm }
     }
 }

@@ -4,7 +4,7 @@ import PhuhopCore
 import PhuhopStore
 
 /// The list of units a person may read, with filters and search.
-struct UnitListRoutes {
+struct UnitListRoutes: Sendable {
     let services: WebServices
     static let pageSize = 100
 
@@ -16,7 +16,7 @@ struct UnitListRoutes {
     }
 
     /// The filters of the list, as the query string gives them.
-    struct Filter: Equatable {
+    struct Filter: Equatable, Sendable {
         var province: String?
         var unitClass: String?
         /// An outcome id, or `none` for units without a decision.
@@ -131,7 +131,7 @@ struct UnitListRoutes {
             if page < pages { body += "<a href=\"/units\(HTML.escape(filter.query(page: page + 1)))\">\(l == .vi ? "Trang sau" : "Next") →</a>" }
             body += "</p>"
         }
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         return Responses.html(layout.page(title: LocalizedText(vi: "Đơn vị", en: "Units"), body))
     }
 }

@@ -8,7 +8,7 @@ import PhuhopStore
 
 /// A unit's page (its decisions with their reasons, links to enter evidence, its history) and
 /// the printable decision annex.
-struct UnitRoutes {
+struct UnitRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -26,13 +26,15 @@ struct UnitRoutes {
         return (session, unit, view)
     }
 
-    /// The standards that apply to a unit: those naming its type, or, naming none, any
-    /// commune-level unit.
+    /// Whether a standard applies to a unit: it names the unit's type, or, naming none, the unit
+    /// is commune-level.
+    static func applies(_ standard: Standard, to unit: UnitSummary) -> Bool {
+        standard.unitTypes.isEmpty ? unit.unitType.isCommuneLevel : standard.unitTypes.contains(unit.unitType)
+    }
+
+    /// The standards that apply to a unit (`applies`), its own standard first.
     static func standards(for unit: UnitSummary, _ services: WebServices) -> [DecidingStandard] {
-        services.standards.values.filter { s in
-            let types = s.loaded.standard.unitTypes
-            return types.isEmpty ? unit.unitType.isCommuneLevel : types.contains(unit.unitType)
-        }.sorted { a, b in
+        services.standards.values.filter { applies($0.loaded.standard, to: unit) }.sorted { a, b in
             // The unit's own standard (points) before the checklists it may also be assessed by.
             let (x, y) = (a.loaded.standard, b.loaded.standard)
             return x.kind == y.kind ? x.id < y.id : x.kind == .points
@@ -81,7 +83,7 @@ struct UnitRoutes {
             body.append("</section>")
         }
         body.append(try history(unit, view, l))
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         return Responses.html(layout.page(title: "\(unit.name) (\(unit.id))", body.joined(separator: "\n")))
     }
 

@@ -4,7 +4,7 @@ import PhuhopCore
 import PhuhopStore
 
 /// Users, for administrators: the list, and a form to add one with a role and scope.
-struct UserRoutes {
+struct UserRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
@@ -45,15 +45,16 @@ struct UserRoutes {
             <p><button type="submit">\(vi ? "Thêm" : "Add")</button></p>
             </form>
             """
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         return Responses.html(layout.page(title: LocalizedText(vi: "Người dùng", en: "Users"), body),
                               status: problem == nil ? .ok : .unprocessableContent)
     }
 
     private func add(_ request: Request, _ context: WebContext) async throws -> Response {
-        let session = try admin(context)
+        // The token first: a forged post is refused before it can write a refusal to the log.
         let form = try await Responses.form(request)
-        try Forms.check(form, session)
+        try Forms.check(form, try context.signedIn())
+        let session = try admin(context)
         let scope = (form["scope"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             let account = try NewUser.account(name: form["name"] ?? "", role: form["role"] ?? "", password: form["password"] ?? "",
@@ -64,48 +65,6 @@ struct UserRoutes {
             return try page(context, problem: error.message)
         } catch let error as StoreError {
             return try page(context, problem: error.message)
-        }
-    }
-}
-
-/// The checks on a new user shared by `phuhop user add` and the users page.
-public enum NewUser {
-    public struct Problem: Error, Sendable {
-        public var message: LocalizedText
-    }
-
-    /// The account for these inputs, with its password hashed; refuses a blank or long name, a
-    /// short password, an unknown role, and a scope that does not fit the role.
-    public static func account(name rawName: String, role rawRole: String, password: String, scope: [String],
-                               passwords: Passwords) throws -> UserAccount {
-        let name = rawName.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
-        guard !name.isEmpty, name.count <= 64, !name.contains(where: \.isNewline) else {
-            throw Problem(message: LocalizedText(vi: "tên đăng nhập cần từ 1 đến 64 ký tự", en: "the user name needs 1 to 64 characters"))
-        }
-        guard let role = UserRole(rawValue: rawRole) else {
-            throw Problem(message: LocalizedText(vi: "vai trò “\(rawRole)” không có; dùng admin, evaluator, school hoặc viewer",
-                                                 en: "no role “\(rawRole)”; use admin, evaluator, school or viewer"))
-        }
-        guard password.count >= Passwords.minimumLength else {
-            throw Problem(message: LocalizedText(vi: "mật khẩu cần ít nhất \(Passwords.minimumLength) ký tự",
-                                                 en: "the password needs at least \(Passwords.minimumLength) characters"))
-        }
-        switch role {
-        case .school:
-            guard scope.count == 1, let school = scope.first else {
-                throw Problem(message: LocalizedText(vi: "tài khoản nhà trường cần đúng một mã trường", en: "a school account needs exactly one school id"))
-            }
-            return UserAccount(name: name, role: role, passwordHash: passwords.hash(password), school: school)
-        case .evaluator:
-            guard !scope.isEmpty else {
-                throw Problem(message: LocalizedText(vi: "đánh giá viên cần ít nhất một đơn vị được giao", en: "an evaluator needs at least one assigned unit"))
-            }
-            return UserAccount(name: name, role: role, passwordHash: passwords.hash(password), units: Set(scope))
-        case .admin, .viewer:
-            guard scope.isEmpty else {
-                throw Problem(message: LocalizedText(vi: "vai trò \(role.rawValue) không có phạm vi", en: "the \(role.rawValue) role takes no scope"))
-            }
-            return UserAccount(name: name, role: role, passwordHash: passwords.hash(password))
         }
     }
 }

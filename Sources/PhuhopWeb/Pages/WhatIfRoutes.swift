@@ -6,7 +6,7 @@ import PhuhopStore
 
 /// What-if for policy staff: a variant of a standard, or changed values, over every unit's
 /// latest evidence; which units would flip, and the criteria that made them flip.
-struct WhatIfRoutes {
+struct WhatIfRoutes: Sendable {
     let services: WebServices
     /// At most this many flipping units are listed; the counts cover all.
     static let listed = 200
@@ -16,10 +16,9 @@ struct WhatIfRoutes {
     }
 
     /// The comparison of every unit's latest evidence under two versions of a standard.
-    struct Result {
+    struct Result: Sendable {
         var summary = ComparisonSummary()
         var flips: [UnitComparison] = []
-        var provisional = 0
     }
 
     /// Compares `baseline` and `variant` on the store's latest evidence for the baseline.
@@ -32,7 +31,6 @@ struct WhatIfRoutes {
             let comparison = UnitComparison(baseline: before.evaluate(record.evidence), variant: after.evaluate(record.evidence),
                                             pairing: pairing)
             result.summary.add(comparison, standard: baseline)
-            if comparison.variant.provisional { result.provisional += 1 }
             if comparison.flip != 0 { result.flips.append(comparison) }
         }
         return result
@@ -66,7 +64,7 @@ struct WhatIfRoutes {
         if !variantName.isEmpty || !sets.isEmpty {
             body += try outcome(baseID: baseID, variantName: variantName, sets: sets, l)
         }
-        let layout = Layout(language: l, session: session, here: context.here, demo: services.demo)
+        let layout = services.layout(context, session)
         return Responses.html(layout.page(title: LocalizedText(vi: "Thử thay đổi tiêu chí", en: "What-if"), body))
     }
 
