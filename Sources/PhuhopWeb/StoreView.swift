@@ -55,6 +55,17 @@ struct StoreView: Sendable {
         return history
     }
 
+    /// A part of a page made only from what the store holds (a unit's history), kept until the
+    /// store's version changes.
+    func rendered(_ part: String, _ id: String, _ language: Language, _ make: () throws -> String) throws -> String {
+        let key = part + "\u{0}" + id + "\u{0}" + language.rawValue
+        return try services.remembered(at: version, { $0.parts[key] }) { _, memo in
+            let text = try make()
+            memo.parts[key] = text
+            return text
+        } ?? ""
+    }
+
     /// The id of the unit's latest evidence revision for a standard.
     func latestRevisionID(unit: String, standard: String) throws -> Int64? {
         let key = unit + "\u{0}" + standard

@@ -35,6 +35,8 @@ public final class WebServices: Sendable {
     /// What one version of the store held, as read so far.
     struct Memo: Sendable {
         var version: Int64 = -1
+        /// Parts of pages made from what the store held at this version, by name.
+        var parts: [String: String] = [:]
         var all: [UnitSummary]?
         var units: [String: UnitSummary] = [:]
         var histories: [String: UnitHistory] = [:]
@@ -127,6 +129,7 @@ public final class WebServices: Sendable {
             memo.units.merge(fresh.units) { $1 }
             memo.histories.merge(fresh.histories) { $1 }
             memo.revisions.merge(fresh.revisions) { $1 }
+            memo.parts.merge(fresh.parts) { $1 }
         }
         return value
     }

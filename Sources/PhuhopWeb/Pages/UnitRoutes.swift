@@ -82,7 +82,7 @@ struct UnitRoutes: Sendable {
             }
             body.append("</section>")
         }
-        body.append(try history(unit, view, l))
+        body.append(try view.rendered("history", unit.id, l) { try history(unit, view, l) })
         let layout = services.layout(context, session)
         return Responses.html(layout.page(title: "\(unit.name) (\(unit.id))", body.joined(separator: "\n")))
     }
