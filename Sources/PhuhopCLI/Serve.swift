@@ -47,9 +47,19 @@ struct Serve: PhuhopCommand {
             guard let commune = standards.first(where: { $0.standard.id == "qd06-2019" }) else {
                 throw CommandError(vi: "không có bộ tiêu chí qd06-2019 để tạo dữ liệu demo", en: "no qd06-2019 standard to make the demo data with")
             }
-            store = try Store(path: path, create: true)
-            let password = try DemoSeed.seed(store, commune: commune, school: standards.first { $0.standard.id == "tt18-2023" },
-                                             passwords: Passwords())
+            // Seeded beside the final file and moved into place only when whole: a seed that
+            // fails leaves no half-made database to be opened next time.
+            let seeding = path + ".seeding"
+            let password: String
+            do {
+                password = try Self.seed(at: seeding, commune: commune, school: standards.first { $0.standard.id == "tt18-2023" })
+                try FileManager.default.moveItem(atPath: seeding, toPath: path)
+            } catch {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: seeding + suffix) }
+                throw error
+            }
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: seeding + suffix) }
+            store = try Store(path: path)
             console.write(vi
                 ? "Đã tạo \(path) với dữ liệu demo (\(DemoSeed.province): \(DemoSeed.communes) xã, phường, \(DemoSeed.schools) trường; số liệu giả lập).\n"
                   + "Tài khoản quản trị: \(DemoSeed.admin)  mật khẩu dùng một lần: \(password)\n"
@@ -91,5 +101,15 @@ struct Serve: PhuhopCommand {
             throw CommandError(vi: "máy chủ dừng vì lỗi: \(failure)", en: "the server stopped on an error: \(failure)")
         }
         return 0
+    }
+
+    /// Makes a demo database at `path`, folded into one file; returns the administrator's
+    /// one-time password.
+    private static func seed(at path: String, commune: LoadedStandard, school: LoadedStandard?) throws -> String {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let store = try Store(path: path, create: true)
+        let password = try DemoSeed.seed(store, commune: commune, school: school, passwords: Passwords())
+        try store.checkpoint()
+        return password
     }
 }

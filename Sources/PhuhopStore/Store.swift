@@ -51,6 +51,12 @@ public final class Store: Sendable {
         }
     }
 
+    /// Folds the write-ahead log into the database file, so that the file alone holds
+    /// everything (before it is moved or copied).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// The migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
