@@ -26,6 +26,9 @@ struct Serve: PhuhopCommand {
     @Option(help: "The address to listen on (127.0.0.1: this machine only; 0.0.0.0: every interface).")
     var host: String = "127.0.0.1"
 
+    @Flag(help: "Mark cookies Secure (sent over HTTPS only), for a server behind an HTTPS proxy.")
+    var secureCookies = false
+
     @OptionGroup var shared: SharedOptions
 
     func validate() throws {
@@ -74,7 +77,7 @@ struct Serve: PhuhopCommand {
                                  : "No administrator yet; add one with: phuhop user add NAME --role admin --db \(path)\n")
             }
         }
-        let services = try WebServices(store: store, standards: standards, variants: variants)
+        let services = try WebServices(store: store, standards: standards, variants: variants, secureCookies: secureCookies)
         let application = WebApplication.build(services, host: host, port: port) { port in
             console.write(vi ? "Phuhop đang chạy tại http://\(host):\(port)/ (Ctrl-C để dừng)\n"
                              : "Phuhop is running at http://\(host):\(port)/ (Ctrl-C to stop)\n")

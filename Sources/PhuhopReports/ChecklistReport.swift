@@ -35,7 +35,8 @@ public struct ChecklistReport: Sendable {
         let kind = decision.assessment == .inspection ? t("Kết quả kiểm tra", "Inspection result") : t("Kết quả tự đánh giá", "Self-assessment result")
         let title = "\(kind): \(escape(standard.title(l)))"
         if style == .html { out.append(PrintablePage.head(title: title, language: l)) }
-        out.append(markup.heading(1, title))
+        // Inside a page the page's own heading names the unit.
+        if style != .htmlBody { out.append(markup.heading(1, title)) }
         if decision.provisional {
             out.append(markup.banner(t(
                 "KẾT QUẢ TẠM THỜI — một phần bảng kiểm là giá trị tạm dùng, chưa đối chiếu văn bản chính thức; danh sách ở cuối báo cáo.",

@@ -33,7 +33,8 @@ public struct DecisionReport: Sendable {
 
         let title = (vi ? "Kết quả đánh giá: " : "Assessment: ") + escape(decision.unit.name)
         if style == .html { out.append(PrintablePage.head(title: title, language: l)) }
-        out.append(markup.heading(1, title))
+        // Inside a page the page's own heading names the unit.
+        if style != .htmlBody { out.append(markup.heading(1, title)) }
         if decision.provisional {
             out.append(markup.banner(vi
                 ? "KẾT QUẢ TẠM THỜI — kết luận dựa trên giá trị tạm dùng chưa đối chiếu văn bản chính thức; không dùng làm căn cứ công nhận chính thức."

@@ -20,6 +20,9 @@ public final class WebServices: Sendable {
     let demo: Bool
     /// A hash of a random password, checked against when a name is unknown.
     let unknownUserHash: String
+    /// Whether cookies are marked `Secure` (sent over HTTPS only): for a server behind an
+    /// HTTPS proxy (`phuhop serve --secure-cookies`).
+    let secureCookies: Bool
     /// Stored decisions made again for display, by decision id: a stored decision never changes,
     /// so neither does what is made from it.
     private let cache = Mutex<[Int64: ShownDecision]>([:])
@@ -60,7 +63,7 @@ public final class WebServices: Sendable {
 
     public init(store: Store, standards: [LoadedStandard], variants: [String: LoadedStandard] = [:],
                 passwords: Passwords = Passwords(), sessions: SessionBook = SessionBook(),
-                throttle: SignInThrottle = SignInThrottle()) throws {
+                throttle: SignInThrottle = SignInThrottle(), secureCookies: Bool = false) throws {
         self.store = store
         var byID: [String: DecidingStandard] = [:]
         for loaded in standards { byID[loaded.standard.id] = DecidingStandard(loaded: loaded) }
@@ -71,6 +74,7 @@ public final class WebServices: Sendable {
         self.throttle = throttle
         demo = try store.setting(Store.demoSetting) == "1"
         unknownUserHash = passwords.hash(Secret.make())
+        self.secureCookies = secureCookies
     }
 
     /// The standard with this id.

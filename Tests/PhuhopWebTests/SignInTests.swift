@@ -22,6 +22,15 @@ import Testing
         #expect(try fixture.store.auditLog().contains { $0.action == .signIn && $0.actor == "vera" })
     }
 
+    @Test func behindHTTPSTheCookiesAreSecure() async throws {
+        let plain = try await WebFixture.shared.get().test { try await $0.signIn("vera", WebFixture.password) }
+        #expect(plain.headers[values: .setCookie].allSatisfy { !$0.contains("Secure") })
+        let fixture = try WebFixture(secureCookies: true)
+        let secure = try await fixture.test { try await $0.signIn("vera", WebFixture.password) }
+        let cookie = try #require(secure.headers[values: .setCookie].first { $0.hasPrefix("phuhop_session=") })
+        #expect(cookie.contains("Secure"))
+    }
+
     @Test func aWrongPasswordIsRefusedAndLogged() async throws {
         let fixture = try WebFixture.shared.get()
         try await fixture.test { browser in

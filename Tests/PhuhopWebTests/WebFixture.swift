@@ -24,7 +24,7 @@ final class WebFixture: Sendable {
 
     /// `concurrentSignIns` is high by default: the tests that share a fixture sign in as the
     /// same users at the same time.
-    init(now: @escaping @Sendable () -> Date = Date.init, concurrentSignIns: Int = 64) throws {
+    init(now: @escaping @Sendable () -> Date = Date.init, concurrentSignIns: Int = 64, secureCookies: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("phuhop-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try Store(path: folder.appendingPathComponent("web.sqlite").path, create: true)
@@ -39,7 +39,8 @@ final class WebFixture: Sendable {
                                       school: "DEMO-T01"), by: "test")
         try store.addUser(UserAccount(name: "vera", role: .viewer, passwordHash: Self.passwords.hash(Self.password)), by: "test")
         services = try WebServices(store: store, standards: standards, variants: ["qd06-2019-epi99": variant],
-                                   passwords: Self.passwords, throttle: SignInThrottle(concurrent: concurrentSignIns, now: now))
+                                   passwords: Self.passwords, throttle: SignInThrottle(concurrent: concurrentSignIns, now: now),
+                                   secureCookies: secureCookies)
     }
 
     deinit {

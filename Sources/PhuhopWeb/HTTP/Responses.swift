@@ -47,8 +47,9 @@ enum Responses {
         return text
     }
 
-    /// A cookie the browser keeps for the site only, out of scripts' reach.
-    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/", httpOnly: true, sameSite: .lax)
+    /// A cookie the browser keeps for the site only, out of scripts' reach; sent over HTTPS
+    /// only when `secure` (the server is behind an HTTPS proxy).
+    static func cookie(_ name: String, _ value: String, maxAge: Int? = nil, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 }

@@ -34,7 +34,7 @@ struct SignInRoutes: Sendable {
             """
         let layout = services.layout(context, nil)
         var response = Responses.html(layout.page(title: LocalizedText(vi: "Đăng nhập", en: "Sign in"), body), status: status)
-        response.setCookie(Responses.cookie(Self.formCookie, token, maxAge: 3600))
+        response.setCookie(Responses.cookie(Self.formCookie, token, maxAge: 3600, secure: services.secureCookies))
         return response
     }
 
@@ -46,7 +46,7 @@ struct SignInRoutes: Sendable {
         let name = form["name"] ?? ""
         if let session = try await services.signIn(name: name, password: form["password"] ?? "", channel: "web") {
             var response = Responses.seeOther(Responses.localPath(Responses.query(request)["next"]))
-            response.setCookie(Responses.cookie(FrontDoor.sessionCookie, session.token))
+            response.setCookie(Responses.cookie(FrontDoor.sessionCookie, session.token, secure: services.secureCookies))
             return response
         }
         return try await page(request, context, problem: LocalizedText(vi: "tên đăng nhập hoặc mật khẩu không đúng",
@@ -60,14 +60,14 @@ struct SignInRoutes: Sendable {
         try Forms.check(form, session)
         await services.sessions.close(session.token)
         var response = Responses.seeOther("/signin")
-        response.setCookie(Responses.cookie(FrontDoor.sessionCookie, "", maxAge: 0))
+        response.setCookie(Responses.cookie(FrontDoor.sessionCookie, "", maxAge: 0, secure: services.secureCookies))
         return response
     }
 
     private func language(_ request: Request, _ context: WebContext) -> Response {
         let lang = context.parameters.get("lang").flatMap(Language.init(rawValue:)) ?? .vi
         var response = Responses.seeOther(Responses.localPath(Responses.query(request)["back"]))
-        response.setCookie(Responses.cookie(FrontDoor.languageCookie, lang.rawValue, maxAge: 365 * 24 * 3600))
+        response.setCookie(Responses.cookie(FrontDoor.languageCookie, lang.rawValue, maxAge: 365 * 24 * 3600, secure: services.secureCookies))
         return response
     }
 }
