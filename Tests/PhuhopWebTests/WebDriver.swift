@@ -41,6 +41,28 @@ struct WebDriver {
         try await Self.call(base.appendingPathComponent("url"), "GET", nil) as? String ?? ""
     }
 
+    /// The address once it satisfies `expected`, waiting up to 10 s: a click that submits a
+    /// form may return before the browser has followed the answer's redirect.
+    func url(where expected: (String) -> Bool) async throws -> String {
+        var current = try await url()
+        for _ in 0..<100 where !expected(current) {
+            try await Task.sleep(for: .milliseconds(100))
+            current = try await url()
+        }
+        return current
+    }
+
+    /// The page's source once it holds `text`, waiting up to 10 s (see `url(where:)`); the
+    /// source as it then is otherwise.
+    func source(containing text: String) async throws -> String {
+        var current = try await source()
+        for _ in 0..<100 where !current.contains(text) {
+            try await Task.sleep(for: .milliseconds(100))
+            current = try await source()
+        }
+        return current
+    }
+
     func source() async throws -> String {
         try await Self.call(base.appendingPathComponent("source"), "GET", nil) as? String ?? ""
     }
