@@ -10,6 +10,8 @@ public struct WebContext: RequestContext {
     public var language: Language = .vi
     /// The path and query asked for, which the language switch returns to.
     var here = "/"
+    /// The query string's fields, read once by `FrontDoor`.
+    var query = FormData()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -81,7 +81,7 @@ struct APIRoutes: Sendable {
     private func score(_ request: Request, _ context: WebContext) async throws -> Response {
         _ = try context.signedIn()
         let data = try await body(request)
-        let chosen = Responses.query(request)["standard"]
+        let chosen = context.query["standard"]
         do {
             // Parsed once: the standard it names is read off the parsed document.
             let parsed = try EvidenceReader.parse(data, file: "request")

@@ -21,6 +21,7 @@ struct FrontDoor: RouterMiddleware {
                 next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         let query = Responses.query(request)
+        context.query = query
         if let lang = query["lang"].flatMap(Language.init(rawValue:)) {
             context.language = lang
         } else if let lang = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {

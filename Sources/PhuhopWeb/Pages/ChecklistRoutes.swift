@@ -8,16 +8,19 @@ struct ChecklistRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
-        router.get("/units/:id/checklist") { request, context in try page(request, context) }
+        router.get("/units/:id/checklist") { _, context in try page(context, target(context)) }
         router.post("/units/:id/checklist") { request, context in try await post(request, context) }
     }
 
+    /// Who asks, for which unit and checklist.
+    private typealias Target = (session: Session, unit: UnitSummary, standard: DecidingStandard)
+
     /// The unit, if the person may fill in its checklist, and the checklist standard asked for.
-    private func target(_ request: Request, _ context: WebContext) throws -> (Session, UnitSummary, DecidingStandard) {
+    private func target(_ context: WebContext) throws -> Target {
         let (session, unit, _) = try UnitRoutes.readable(context, services)
         guard AccessPolicy.canFillChecklist(session.user, unit) else { try services.deny(session, "checklist:\(unit.id)") }
         let applicable = UnitRoutes.standards(for: unit, services).filter { $0.loaded.standard.hasItems }
-        let asked = Responses.query(request)["standard"]
+        let asked = context.query["standard"]
         guard let standard = applicable.first(where: { $0.loaded.standard.id == asked }) ?? (asked == nil ? applicable.first : nil) else {
             throw WebError.notFound(LocalizedText(vi: "không có bảng kiểm “\(asked ?? "")” cho đơn vị \(unit.id)",
                                                   en: "no checklist “\(asked ?? "")” for unit \(unit.id)"))
@@ -29,10 +32,10 @@ struct ChecklistRoutes: Sendable {
         session.user.role == .school ? [.selfAssessment] : [.selfAssessment, .inspection]
     }
 
-    private func page(_ request: Request, _ context: WebContext, posted: (values: [String: String], problems: FieldProblems)? = nil)
+    private func page(_ context: WebContext, _ target: Target, posted: (values: [String: String], problems: FieldProblems)? = nil)
         throws -> Response
     {
-        let (session, unit, standard) = try target(request, context)
+        let (session, unit, standard) = target
         let s = standard.loaded.standard
         let l = context.language
         let vi = l == .vi
@@ -71,7 +74,8 @@ struct ChecklistRoutes: Sendable {
         // The token first: a forged post is refused before it can write a refusal to the log.
         let form = try await Responses.form(request)
         try Forms.check(form, try context.signedIn())
-        let (session, unit, standard) = try target(request, context)
+        let target = try target(context)
+        let (session, unit, standard) = target
         var values = form.dictionary
         let action = values["action"]
         values["csrf"] = nil
@@ -87,7 +91,7 @@ struct ChecklistRoutes: Sendable {
         case "submit":
             switch try EvidenceForm(standard: s, unit: unit, language: context.language).read(values) {
             case .failure(let problems):
-                return try page(request, context, posted: (values, problems))
+                return try page(context, target, posted: (values, problems))
             case .success(let evidence):
                 let reason = evidence.assessment == Assessment.inspection ? "kiểm tra qua web / web inspection" : "tự đánh giá qua web / web self-assessment"
                 try Submission.record(evidence, standard: standard, reason: reason, session: session, services: services)

@@ -72,7 +72,7 @@ struct DashboardRoutes: Sendable {
         let all = try services.view().units()
         let communes = all.filter { $0.unitType.isCommuneLevel }
         let provinces = Set(communes.map(\.province)).sorted()
-        let asked = Responses.query(request)["province"]
+        let asked = context.query["province"]
         let province = provinces.contains(asked ?? "") ? asked : provinces.first
         var body = """
             <form method="get" action="/dashboard" class="filters no-print">

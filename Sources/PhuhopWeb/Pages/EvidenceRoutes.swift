@@ -9,15 +9,18 @@ struct EvidenceRoutes: Sendable {
     let services: WebServices
 
     func register(on router: Router<WebContext>) {
-        router.get("/units/:id/evidence") { request, context in try page(request, context) }
+        router.get("/units/:id/evidence") { _, context in try page(context, target(context)) }
         router.post("/units/:id/evidence") { request, context in try await enter(request, context) }
     }
 
+    /// Who asks, for which unit and standard, and the store as this request sees it.
+    private typealias Target = (session: Session, unit: UnitSummary, view: StoreView, standard: DecidingStandard)
+
     /// The unit, if the person may enter its evidence, and the standard asked for.
-    private func target(_ request: Request, _ context: WebContext) throws -> (Session, UnitSummary, StoreView, DecidingStandard) {
+    private func target(_ context: WebContext) throws -> Target {
         let (session, unit, view) = try UnitRoutes.readable(context, services)
         guard AccessPolicy.canEnterEvidence(session.user, unit) else { try services.deny(session, "evidence:\(unit.id)") }
-        let standard = try services.standard(Responses.query(request)["standard"] ?? "")
+        let standard = try services.standard(context.query["standard"] ?? "")
         guard UnitRoutes.standards(for: unit, services).contains(where: { $0.loaded.standard.id == standard.loaded.standard.id }),
               !standard.loaded.standard.hasItems else {
             throw WebError.badRequest(LocalizedText(vi: "bộ tiêu chí này không nhập qua biểu mẫu này", en: "this standard is not entered through this form"))
@@ -26,9 +29,9 @@ struct EvidenceRoutes: Sendable {
     }
 
     /// The form: filled in from the latest evidence, or as posted with its problems.
-    private func page(_ request: Request, _ context: WebContext,
+    private func page(_ context: WebContext, _ target: Target,
                       posted: (values: [String: String], problems: FieldProblems)? = nil) throws -> Response {
-        let (session, unit, view, standard) = try target(request, context)
+        let (session, unit, view, standard) = target
         let s = standard.loaded.standard
         let l = context.language
         let vi = l == .vi
@@ -55,7 +58,8 @@ struct EvidenceRoutes: Sendable {
         // The token first: a forged post is refused before it can write a refusal to the log.
         let form = try await Responses.form(request)
         try Forms.check(form, try context.signedIn())
-        let (session, unit, _, standard) = try target(request, context)
+        let target = try target(context)
+        let (session, unit, _, standard) = target
         var values = form.dictionary
         values["csrf"] = nil
         let evidenceForm = EvidenceForm(standard: standard.loaded.standard, unit: unit, language: context.language)
@@ -67,9 +71,9 @@ struct EvidenceRoutes: Sendable {
         switch try evidenceForm.read(values) {
         case .failure(let found):
             for (field, messages) in found.all { for m in messages { problems.add(field, m) } }
-            return try page(request, context, posted: (values, problems))
+            return try page(context, target, posted: (values, problems))
         case .success(let evidence):
-            if !problems.all.isEmpty { return try page(request, context, posted: (values, problems)) }
+            if !problems.all.isEmpty { return try page(context, target, posted: (values, problems)) }
             try Submission.record(evidence, standard: standard, reason: reason, session: session, services: services)
             return Responses.seeOther("/units/\(FormData.encode(unit.id))?saved=1#std-\(FormData.encode(standard.loaded.standard.id))")
         }

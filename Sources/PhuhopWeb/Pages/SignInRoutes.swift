@@ -19,7 +19,7 @@ struct SignInRoutes: Sendable {
                       name: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let l = context.language
         let token = Secret.make()
-        let next = Responses.localPath(Responses.query(request)["next"])
+        let next = Responses.localPath(context.query["next"])
         let error = problem.map { "<p class=\"errors\" role=\"alert\">\(HTML.t($0, l))</p>" } ?? ""
         let body = """
             \(error)
@@ -45,7 +45,7 @@ struct SignInRoutes: Sendable {
         }
         let name = form["name"] ?? ""
         if let session = try await services.signIn(name: name, password: form["password"] ?? "", channel: "web") {
-            var response = Responses.seeOther(Responses.localPath(Responses.query(request)["next"]))
+            var response = Responses.seeOther(Responses.localPath(context.query["next"]))
             response.setCookie(Responses.cookie(FrontDoor.sessionCookie, session.token, secure: services.secureCookies))
             return response
         }
@@ -66,7 +66,7 @@ struct SignInRoutes: Sendable {
 
     private func language(_ request: Request, _ context: WebContext) -> Response {
         let lang = context.parameters.get("lang").flatMap(Language.init(rawValue:)) ?? .vi
-        var response = Responses.seeOther(Responses.localPath(Responses.query(request)["back"]))
+        var response = Responses.seeOther(Responses.localPath(context.query["back"]))
         response.setCookie(Responses.cookie(FrontDoor.languageCookie, lang.rawValue, maxAge: 365 * 24 * 3600, secure: services.secureCookies))
         return response
     }

@@ -72,7 +72,7 @@ struct UnitListRoutes: Sendable {
         let l = context.language
         let user = session.user
         let visible = try services.view().units().filter { AccessPolicy.canRead(user, $0) }
-        let filter = Filter(Responses.query(request))
+        let filter = Filter(context.query)
         let shown = visible.filter(filter.matches)
         let pages = max(1, (shown.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(filter.page, pages)

@@ -46,7 +46,7 @@ struct UnitRoutes: Sendable {
         let l = context.language
         let vi = l == .vi
         var body: [String] = []
-        if Responses.query(request)["saved"] == "1" {
+        if context.query["saved"] == "1" {
             body.append("<p class=\"ok\" role=\"status\">\(vi ? "Đã ghi bằng chứng và ra quyết định mới." : "The evidence was recorded and a decision made.")</p>")
         }
         var facts: [(String, String)] = [
@@ -118,7 +118,7 @@ struct UnitRoutes: Sendable {
 
     private func annex(_ request: Request, _ context: WebContext) throws -> Response {
         let (_, unit, _) = try Self.readable(context, services)
-        let id = Responses.query(request)["standard"] ?? unit.decisions.first?.standardId ?? ""
+        let id = context.query["standard"] ?? unit.decisions.first?.standardId ?? ""
         guard let headline = unit.decisions.first(where: { $0.standardId == id }) else {
             throw WebError.notFound(LocalizedText(vi: "đơn vị \(unit.id) chưa có quyết định theo “\(id)”",
                                                   en: "unit \(unit.id) has no decision under “\(id)”"))

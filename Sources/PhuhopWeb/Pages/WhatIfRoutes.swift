@@ -41,7 +41,7 @@ struct WhatIfRoutes: Sendable {
         guard AccessPolicy.canTryChanges(session.user) else { try services.deny(session, "whatif") }
         let l = context.language
         let vi = l == .vi
-        let query = Responses.query(request)
+        let query = context.query
         let points = services.standards.values.map(\.loaded.standard).filter { !$0.hasItems }.sorted { $0.id < $1.id }
         let baseID = query["standard"] ?? points.first?.id ?? ""
         let variantName = query["variant"] ?? ""
