@@ -80,6 +80,17 @@ import Testing
         #expect(page.contains("id=\"f-facts-c02-births-registered-on-time-error\""))
     }
 
+    @Test func aBodyOverTheLimitIsRefusedAsTooLarge() async throws {
+        let fixture = try WebFixture.shared.get()
+        let response = try await fixture.test { browser in
+            try await browser.signIn("admin", fixture.adminPassword)
+            return try await browser.post("/units/DEMO-X001/evidence?standard=qd06-2019",
+                                          [("reason", String(repeating: "a", count: Responses.bodyLimit))])
+        }
+        #expect(response.status == .contentTooLarge)
+        #expect(response.body.contains("nội dung gửi lên quá lớn (tối đa 1024 KB)"))
+    }
+
     @Test func aReasonIsRequired() async throws {
         let fixture = try WebFixture.shared.get()
         let page = try await fixture.test { browser in

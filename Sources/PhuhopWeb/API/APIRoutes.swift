@@ -32,8 +32,7 @@ struct APIRoutes: Sendable {
             throw WebError.badRequest(LocalizedText(vi: "cần gửi JSON (Content-Type: application/json)",
                                                     en: "expected JSON (Content-Type: application/json)"))
         }
-        let buffer = try await request.body.collect(upTo: 1 << 20)
-        return Data(buffer: buffer)
+        return Data(buffer: try await Responses.body(request))
     }
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import PhuhopCore
 
 /// How responses are made: HTML pages, JSON, redirects, and reading posted forms.
@@ -31,8 +32,19 @@ enum Responses {
             throw WebError.badRequest(LocalizedText(vi: "cần gửi biểu mẫu (application/x-www-form-urlencoded)",
                                                     en: "expected a form (application/x-www-form-urlencoded)"))
         }
-        let buffer = try await request.body.collect(upTo: 1 << 20)
-        return FormData(encoded: Substring(String(buffer: buffer)))
+        return FormData(encoded: Substring(String(buffer: try await body(request))))
+    }
+
+    /// The largest body read: 1 MB, far above any form or evidence payload.
+    static let bodyLimit = 1 << 20
+
+    /// A request's body, refused (413) beyond `bodyLimit`.
+    static func body(_ request: Request) async throws -> ByteBuffer {
+        do {
+            return try await request.body.collect(upTo: bodyLimit)
+        } catch is NIOTooManyBytesError {
+            throw WebError.tooLarge(bodyLimit)
+        }
     }
 
     /// The query string's fields.

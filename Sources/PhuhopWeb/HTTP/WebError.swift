@@ -15,6 +15,8 @@ public enum WebError: Error, Sendable {
     case staleForm
     /// Too many failed sign-ins for the name: try again after the seconds given.
     case throttled(Int)
+    /// A body larger than the bytes given.
+    case tooLarge(Int)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -23,6 +25,7 @@ public enum WebError: Error, Sendable {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .throttled: .tooManyRequests
+        case .tooLarge: .contentTooLarge
         }
     }
 
@@ -38,6 +41,8 @@ public enum WebError: Error, Sendable {
         case .staleForm:
             LocalizedText(vi: "biểu mẫu đã hết hạn hoặc không đến từ trang này; tải lại trang rồi gửi lại",
                           en: "the form has expired or did not come from this site; reload the page and send it again")
+        case .tooLarge(let bytes):
+            LocalizedText(vi: "nội dung gửi lên quá lớn (tối đa \(bytes / 1024) KB)", en: "the request is too large (at most \(bytes / 1024) KB)")
         case .throttled(let seconds):
             LocalizedText(vi: "đăng nhập sai nhiều lần; thử lại sau \(seconds) giây",
                           en: "too many failed sign-ins; try again in \(seconds) seconds")
