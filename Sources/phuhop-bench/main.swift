@@ -1,5 +1,7 @@
 // Benchmark: scores N generated communes in memory on one core and reports decisions per second
 // and peak memory. Usage: phuhop-bench [--units N] [--pool P] [--criteria DIR] [--json]
+// With `--payload FILE` it instead runs the scoring API's work N times on one evidence file (no
+// HTTP) and reports the time of each stage: parse, read, evaluate, build the JSON, write its bytes.
 // Build with `swift build -c release --product phuhop-bench`; see Docs/performance.md.
 import Foundation
 import PhuhopCore
@@ -13,6 +15,7 @@ var units = 1_000_000
 var pool = 64
 var criteria = "criteria"
 var renderJSON = false
+var payload: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -20,6 +23,7 @@ while let argument = arguments.next() {
     case "--pool": pool = arguments.next().flatMap { Int($0) } ?? pool
     case "--criteria": criteria = arguments.next() ?? criteria
     case "--json": renderJSON = true
+    case "--payload": payload = arguments.next()
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -36,6 +40,60 @@ do {
 let standard = loaded.standard
 let evaluator = Evaluator(standard: standard)
 let reference = StandardReference(standard: standard, hash: loaded.hash)
+
+if let payload {
+    runPayload(payload)
+    exit(0)
+}
+
+/// The scoring API's stages, timed one by one over `units` runs of the same document.
+@MainActor func runPayload(_ path: String) {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    let clock = ContinuousClock()
+    var spent = [Duration](repeating: .zero, count: 5)
+    var bytes = 0
+    let runs = min(units, 100_000)
+    do {
+        for _ in 0..<runs {
+            var t = clock.now
+            func lap(_ stage: Int) {
+                let now = clock.now
+                spent[stage] += now - t
+                t = now
+            }
+            let parsed = try EvidenceReader.parse(data, file: path)
+            lap(0)
+            let evidence = try EvidenceReader.read(parsed, standard: standard)
+            lap(1)
+            let decision = evaluator.evaluate(evidence)
+            lap(2)
+            let value = DecisionJSON.value(decision, reference, language: .vi)
+            lap(3)
+            bytes = value.bytes(pretty: false).count
+            lap(4)
+        }
+    } catch let error as InputError {
+        for d in error.diagnostics { FileHandle.standardError.write(Data((d.rendered(.en) + "\n").utf8)) }
+        exit(1)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    let names = ["parse", "read", "evaluate", "JSON value", "JSON bytes"]
+    let total = spent.reduce(Duration.zero, +)
+    func micro(_ d: Duration) -> Double {
+        (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(runs)
+    }
+    print("runs:               \(runs) of \(data.count) bytes in, \(bytes) bytes out")
+    for (name, d) in zip(names, spent) {
+        print("\(name.padding(toLength: 20, withPad: " ", startingAt: 0))\(String(format: "%8.1f", micro(d))) µs")
+    }
+    print("total               \(String(format: "%8.1f", micro(total))) µs per request")
+    print("peak RSS (MB):      \(peakResidentMegabytes())")
+}
 
 // The same synthetic communes `phuhop synth` writes (seed 2019), held in a pool.
 let profilePath = URL(fileURLWithPath: criteria).deletingLastPathComponent().appendingPathComponent("examples/synthetic-qd06-2019.profile")
