@@ -14,16 +14,14 @@ public enum CaseReader {
     /// The standard id a case names (default: the one given).
     public static func standardID(in data: Data, file: String) throws -> String? {
         let root = try Document.parse(data, file: file)
-        guard case .mapping(let mapping) = root.node else { return nil }
-        if let id = mapping["standard"]?.scalar?.string { return id }
-        return mapping["evidence"]?.mapping?["standard"]?.scalar?.string
+        if let id = root.node["standard"]?.scalarText { return id }
+        return root.node["evidence"]?["standard"]?.scalarText
     }
 
     /// Whether a document is a golden case (it has an `expect` key) rather than plain evidence.
     public static func isCase(_ data: Data, file: String) throws -> Bool {
         let root = try Document.parse(data, file: file)
-        guard case .mapping(let mapping) = root.node else { return false }
-        return mapping["expect"] != nil
+        return root.node["expect"] != nil
     }
 
     /// Reads one case against its standard.

@@ -5,11 +5,15 @@ import Yams
 /// Turns the bytes of a YAML or JSON file into a node tree, or into diagnostics that name the
 /// line: invalid UTF-8 and syntax errors never reach the readers.
 enum Document {
-    /// Parses `data` read from `file`. JSON is read by the YAML parser (JSON is YAML's flow
-    /// style), so both formats report lines and columns the same way.
+    /// Parses `data` read from `file`. Strict JSON is read by `JSONDocument`; everything else,
+    /// and JSON with a problem, by the YAML parser (JSON is YAML's flow style), so both formats
+    /// report lines and columns the same way.
     static func parse(_ data: Data, file: String) throws -> Element {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let root = bytes.withUnsafeBytes({ JSONDocument.parse($0.bindMemory(to: UInt8.self)) }) {
+            return Element(node: root, path: "")
+        }
         guard var text = String(data: bytes, encoding: .utf8) else {
             let (line, column) = invalidUTF8Position(bytes)
             throw InputError([Diagnostic(
@@ -20,13 +24,18 @@ enum Document {
         // Raw tabs are illegal inside JSON strings, so in a JSON file they are only indentation,
         // which the YAML scanner refuses; spaces mean the same to JSON.
         if file.lowercased().hasSuffix(".json") { text = text.replacingOccurrences(of: "\t", with: " ") }
+        return try yaml(text, file: file)
+    }
+
+    /// Parses `text` with the YAML parser alone.
+    static func yaml(_ text: String, file: String) throws -> Element {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw InputError([Diagnostic(
                     location: SourceLocation(file: file, line: 1, column: 1), field: "",
                     message: LocalizedText(vi: "tệp rỗng", en: "the file is empty"))])
             }
-            return Element(node: node, path: "")
+            return Element(node: DocumentNode(node), path: "")
         } catch let error as YamlError {
             throw InputError([syntaxDiagnostic(error, file: file)])
         }

@@ -1,44 +1,74 @@
 import Foundation
 import PhuhopCore
-import Yams
 
 /// A node of a parsed document with the path that leads to it, for error messages.
 struct Element {
-    let node: Node
-    let path: String
+    let node: DocumentNode
+    // The path is put together only when a message needs it: reading a unit's evidence makes an
+    // element per fact, and almost never reports one.
+    private let parentPath: String
+    private let step: Step
 
-    var line: Int { node.mark?.line ?? 1 }
-    var column: Int { node.mark?.column ?? 1 }
+    private enum Step {
+        case none
+        case key(String)
+        case index(Int)
+    }
+
+    /// An element at `path`.
+    init(node: DocumentNode, path: String) {
+        self.node = node
+        parentPath = path
+        step = .none
+    }
+
+    private init(node: DocumentNode, parentPath: String, step: Step) {
+        self.node = node
+        self.parentPath = parentPath
+        self.step = step
+    }
+
+    /// The field's path in the document, such as `facts.c02.births` or `indicators[0]`.
+    var path: String {
+        switch step {
+        case .none: parentPath
+        case .key(let key): parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        case .index(let index): "\(parentPath)[\(index)]"
+        }
+    }
+
+    var line: Int { node.line }
+    var column: Int { node.column }
 
     /// The element under `key` of a mapping, extending the path.
-    func child(_ key: String, _ node: Node) -> Element {
-        Element(node: node, path: path.isEmpty ? key : "\(path).\(key)")
+    func child(_ key: String, _ node: DocumentNode) -> Element {
+        Element(node: node, parentPath: path, step: .key(key))
     }
 
     /// The element at `index` of a sequence, extending the path.
-    func item(_ index: Int, _ node: Node) -> Element {
-        Element(node: node, path: "\(path)[\(index)]")
+    func item(_ index: Int, _ node: DocumentNode) -> Element {
+        Element(node: node, parentPath: path, step: .index(index))
     }
 
     /// The scalar text, or nil for a mapping or sequence.
-    var scalarText: String? {
-        if case .scalar(let scalar) = node { return scalar.string }
-        return nil
-    }
+    var scalarText: String? { node.scalarText }
 
     /// Whether the element is YAML's null (`~`, `null`, or nothing).
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let text, plain: true) = node.content else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A short description of what the element holds, for "expected X, found Y" messages.
     var shape: LocalizedText {
-        switch node {
+        switch node.content {
         case .mapping: LocalizedText(vi: "một bảng khóa–giá trị", en: "a mapping")
         case .sequence: LocalizedText(vi: "một danh sách", en: "a list")
         case .alias: LocalizedText(vi: "một bí danh YAML", en: "a YAML alias")
-        case .scalar(let s): LocalizedText(vi: "“\(s.string)”", en: "“\(s.string)”")
+        case .scalar(let s, _): LocalizedText(vi: "“\(s)”", en: "“\(s)”")
         }
     }
 }
@@ -54,13 +84,13 @@ struct MappingReader {
     init?(_ element: Element, allowed: [String], log: DiagnosticLog) {
         self.element = element
         self.log = log
-        guard case .mapping(let mapping) = element.node else {
+        guard case .mapping(let mapping) = element.node.content else {
             log.add(element, LocalizedText(vi: "cần một bảng khóa–giá trị, gặp \(element.shape.vi)",
                                            en: "expected a mapping, found \(element.shape.en)"))
             return nil
         }
         for (keyNode, valueNode) in mapping {
-            let key = keyNode.scalar?.string ?? ""
+            let key = keyNode.scalarText ?? ""
             let child = element.child(key, valueNode)
             if !allowed.isEmpty && !allowed.contains(key) {
                 let hint = Suggestion.hint(for: key, in: allowed)
@@ -104,7 +134,7 @@ extension DiagnosticLog {
                                        en: "expected a string, found \(element.shape.en)"))
             return nil
         }
-        return text.precomposedStringWithCanonicalMapping
+        return ComposedText.nfc(text)
     }
 
     func integer(_ element: Element?) -> Int64? {
@@ -179,7 +209,7 @@ extension DiagnosticLog {
     /// A list of strings, or a single string read as a one-item list.
     func strings(_ element: Element?) -> [String]? {
         guard let element else { return nil }
-        if case .sequence(let sequence) = element.node {
+        if case .sequence(let sequence) = element.node.content {
             var out: [String] = []
             for (n, node) in sequence.enumerated() {
                 if let s = string(element.item(n, node)) { out.append(s) }
@@ -192,7 +222,7 @@ extension DiagnosticLog {
     /// The items of a sequence; logs a problem when the element is not one.
     func items(_ element: Element?) -> [Element] {
         guard let element else { return [] }
-        guard case .sequence(let sequence) = element.node else {
+        guard case .sequence(let sequence) = element.node.content else {
             add(element, LocalizedText(vi: "cần một danh sách, gặp \(element.shape.vi)",
                                        en: "expected a list, found \(element.shape.en)"))
             return []

@@ -112,11 +112,11 @@ public struct EvidenceCSV: Sendable {
             let cell = FactText.trimmed(fields[n])
             switch column {
             // Identifiers in NFC too: the YAML reader composes them, and one unit must not become two.
-            case .id: id = EvidenceCSV.nfc(cell)
-            case .name: name = EvidenceCSV.nfc(cell)
-            case .province: province = EvidenceCSV.nfc(cell)
+            case .id: id = ComposedText.nfc(cell)
+            case .name: name = ComposedText.nfc(cell)
+            case .province: province = ComposedText.nfc(cell)
             case .commune:
-                commune = cell.isEmpty ? nil : EvidenceCSV.nfc(cell)
+                commune = cell.isEmpty ? nil : ComposedText.nfc(cell)
             case .assessment:
                 guard !cell.isEmpty else { continue }
                 switch FactText.choice(cell, named: FactText.assessmentName) as Result<Assessment, FactProblem> {
@@ -194,17 +194,6 @@ public struct EvidenceCSV: Sendable {
     public static func isData(_ fields: [String]) -> Bool {
         if fields.allSatisfy({ FactText.trimmed($0).isEmpty }) { return false }
         return fields.first.map { !FactText.trimmed($0).hasPrefix("#") } ?? false
-    }
-
-    /// The text in NFC. Text without combining marks is taken as already composed, which is
-    /// what spreadsheets write for Vietnamese; decomposed input (combining accents) is composed.
-    /// Foundation's normaliser is skipped otherwise, as it cost a tenth of a batch's time.
-    static func nfc(_ text: String) -> String {
-        let combining = text.unicodeScalars.contains { scalar in
-            (0x0300...0x036F).contains(scalar.value) || (0x1DC0...0x1DFF).contains(scalar.value)
-                || (0x20D0...0x20FF).contains(scalar.value) || (0xFE20...0xFE2F).contains(scalar.value)
-        }
-        return combining ? text.precomposedStringWithCanonicalMapping : text
     }
 
     /// The header line for evidence of this standard, in the column order `row(_:)` writes.

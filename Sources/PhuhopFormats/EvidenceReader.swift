@@ -15,8 +15,7 @@ public enum EvidenceReader {
 
         /// The standard id the document asks for, if it names one.
         public var requestedStandard: String? {
-            guard case .mapping(let mapping) = root.node else { return nil }
-            return mapping["standard"]?.scalar?.string
+            root.node["standard"]?.scalarText
         }
     }
 
@@ -75,7 +74,7 @@ public enum EvidenceReader {
                 }
                 guard !element.isNull else { continue }
                 var valueElement = element
-                if case .mapping = element.node, let m = MappingReader(element, allowed: ["value", "source", "note"], log: log) {
+                if case .mapping = element.node.content, let m = MappingReader(element, allowed: ["value", "source", "note"], log: log) {
                     guard let v = m.required("value") else { continue }
                     valueElement = v
                     if let s = m.optional("source") { sources[index] = readSource(s, log: log) }
@@ -119,7 +118,7 @@ public enum EvidenceReader {
             // A blank answer is reported with the unanswered items, at its own line.
             guard !value.isNull else { continue }
             var answerElement = value
-            if case .mapping = value.node {
+            if case .mapping = value.node.content {
                 guard let m = MappingReader(value, allowed: ["answer", "note", "document", "date", "collectedBy"], log: log),
                       let a = m.required("answer") else { continue }
                 answerElement = a

@@ -1,0 +1,238 @@
+/// Reads JSON text into document nodes, with the line and column of each, without the YAML parser.
+///
+/// The scoring API's payloads are JSON, and composing them with Yams was its largest cost. This
+/// reader accepts strict JSON only; anything else (YAML flow style, comments, duplicate keys, a
+/// syntax error, invalid UTF-8) makes it give up, and the YAML parser, which reads JSON as YAML's
+/// flow style, reads the text instead and reports its problems. A document therefore gets the same
+/// nodes, positions and messages whichever parser reads it, with one difference: a character
+/// beyond the first plane written as a surrogate pair (`\ud83d\ude00`, as JSON writers do) is read
+/// here, where libyaml refuses it.
+enum JSONDocument {
+    /// Nesting deeper than this is left to the YAML parser, so recursion here stays shallow.
+    static let depthLimit = 128
+
+    /// The document's root, or nil when the text is not strict JSON with an object or array at its root.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentNode? {
+        var scanner = Scanner(bytes: bytes)
+        scanner.skipWhitespace()
+        guard scanner.peek == UInt8(ascii: "{") || scanner.peek == UInt8(ascii: "[") else { return nil }
+        guard let root = scanner.value(depth: 0) else { return nil }
+        scanner.skipWhitespace()
+        return scanner.atEnd ? root : nil
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset = 0
+        var line = 1
+        var lineStart = 0
+        // Columns count characters, as the YAML parser's do; they are counted forward from the last
+        // position asked for, so a long single-line document is walked once.
+        var countedTo = 0
+        var countedColumn = 1
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        var atEnd: Bool { offset >= bytes.count }
+        var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+        mutating func skipWhitespace() {
+            while offset < bytes.count {
+                switch bytes[offset] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): offset += 1
+                case UInt8(ascii: "\n"):
+                    offset += 1
+                    line += 1
+                    lineStart = offset
+                default: return
+                }
+            }
+        }
+
+        /// The 1-based column of the current offset.
+        mutating func column() -> Int {
+            if countedTo < lineStart {
+                countedTo = lineStart
+                countedColumn = 1
+            }
+            while countedTo < offset {
+                if bytes[countedTo] & 0xC0 != 0x80 { countedColumn += 1 }
+                countedTo += 1
+            }
+            return countedColumn
+        }
+
+        mutating func value(depth: Int) -> DocumentNode? {
+            guard depth < JSONDocument.depthLimit, let first = peek else { return nil }
+            let line = line
+            let column = column()
+            switch first {
+            case UInt8(ascii: "{"): return mapping(depth: depth, line: line, column: column)
+            case UInt8(ascii: "["): return sequence(depth: depth, line: line, column: column)
+            case UInt8(ascii: "\""): return string().map { DocumentNode(.scalar($0, plain: false), line: line, column: column) }
+            default: return plain().map { DocumentNode(.scalar($0, plain: true), line: line, column: column) }
+            }
+        }
+
+        mutating func mapping(depth: Int, line: Int, column: Int) -> DocumentNode? {
+            offset += 1
+            var pairs: [(key: DocumentNode, value: DocumentNode)] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "}") {
+                offset += 1
+                return DocumentNode(.mapping(pairs), line: line, column: column)
+            }
+            // Most mappings are small: a duplicate is looked for among the keys so far, and a set is
+            // kept only for a long one (a unit's facts).
+            var keys: Set<String>?
+            while true {
+                skipWhitespace()
+                guard peek == UInt8(ascii: "\"") else { return nil }
+                let keyLine = self.line
+                let keyColumn = self.column()
+                guard let key = string() else { return nil }
+                if pairs.count == 16 { keys = Set(pairs.compactMap { $0.key.scalarText }) }
+                if keys != nil {
+                    guard keys?.insert(key).inserted == true else { return nil }
+                } else if pairs.contains(where: { $0.key.scalarText == key }) {
+                    return nil
+                }
+                skipWhitespace()
+                guard peek == UInt8(ascii: ":") else { return nil }
+                offset += 1
+                skipWhitespace()
+                guard let value = value(depth: depth + 1) else { return nil }
+                pairs.append((key: DocumentNode(.scalar(key, plain: false), line: keyLine, column: keyColumn), value: value))
+                skipWhitespace()
+                switch peek {
+                case UInt8(ascii: ","): offset += 1
+                case UInt8(ascii: "}"):
+                    offset += 1
+                    return DocumentNode(.mapping(pairs), line: line, column: column)
+                default: return nil
+                }
+            }
+        }
+
+        mutating func sequence(depth: Int, line: Int, column: Int) -> DocumentNode? {
+            offset += 1
+            var items: [DocumentNode] = []
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") {
+                offset += 1
+                return DocumentNode(.sequence(items), line: line, column: column)
+            }
+            while true {
+                skipWhitespace()
+                guard let item = value(depth: depth + 1) else { return nil }
+                items.append(item)
+                skipWhitespace()
+                switch peek {
+                case UInt8(ascii: ","): offset += 1
+                case UInt8(ascii: "]"):
+                    offset += 1
+                    return DocumentNode(.sequence(items), line: line, column: column)
+                default: return nil
+                }
+            }
+        }
+
+        /// `true`, `false`, `null` or a number, as its text.
+        mutating func plain() -> String? {
+            let start = offset
+            for word in ["true", "false", "null"] where bytes[start...].starts(with: word.utf8) {
+                offset += word.utf8.count
+                return word
+            }
+            func digits() -> Bool {
+                let from = offset
+                while let b = peek, b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { offset += 1 }
+                return offset > from
+            }
+            if peek == UInt8(ascii: "-") { offset += 1 }
+            if peek == UInt8(ascii: "0") {
+                offset += 1
+            } else if !digits() {
+                return nil
+            }
+            if peek == UInt8(ascii: ".") {
+                offset += 1
+                guard digits() else { return nil }
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                offset += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { offset += 1 }
+                guard digits() else { return nil }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        }
+
+        /// A quoted string's text; nil for a raw control character, a bad escape or invalid UTF-8.
+        mutating func string() -> String? {
+            offset += 1
+            let start = offset
+            while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
+                guard b >= 0x20 else { return nil }
+                offset += 1
+            }
+            guard let stop = peek else { return nil }
+            if stop == UInt8(ascii: "\"") {
+                defer { offset += 1 }
+                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            }
+            var text = Array(bytes[start..<offset])
+            while let b = peek {
+                offset += 1
+                switch b {
+                case UInt8(ascii: "\""): return String(validating: text, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard let escaped = peek else { return nil }
+                    offset += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escaped)
+                    case UInt8(ascii: "b"): text.append(0x08)
+                    case UInt8(ascii: "f"): text.append(0x0C)
+                    case UInt8(ascii: "n"): text.append(0x0A)
+                    case UInt8(ascii: "r"): text.append(0x0D)
+                    case UInt8(ascii: "t"): text.append(0x09)
+                    case UInt8(ascii: "u"):
+                        guard let scalar = unicodeEscape() else { return nil }
+                        text.append(contentsOf: String(Character(scalar)).utf8)
+                    default: return nil
+                    }
+                case 0..<0x20: return nil
+                default: text.append(b)
+                }
+            }
+            return nil
+        }
+
+        /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair.
+        mutating func unicodeEscape() -> Unicode.Scalar? {
+            guard let high = hex4() else { return nil }
+            guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high) }
+            guard bytes[offset...].starts(with: "\\u".utf8) else { return nil }
+            offset += 2
+            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard offset + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[offset]
+                let digit: UInt8
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+                offset += 1
+            }
+            return value
+        }
+    }
+}
