@@ -17,6 +17,26 @@ import PhuhopCore
     @Test func groupsThousands() {
         #expect(DecimalText.grouped(100000, language: .vi) == "100.000")
         #expect(DecimalText.grouped(1450, language: .en) == "1,450")
+        #expect(DecimalText.grouped(-1234567, language: .en) == "-1,234,567")
+        #expect(DecimalText.grouped(999, language: .vi) == "999")
+        #expect(DecimalText.grouped(0, language: .vi) == "0")
+    }
+
+    @Test func writesTheShortestDecimalWithLeadingZerosAndSign() throws {
+        #expect(DecimalText.plain(try #require(Rational(1, 20)), language: .vi) == "0,05")
+        #expect(DecimalText.plain(try #require(Rational(-1, 20))) == "-0.05")
+        #expect(DecimalText.plain(try #require(Rational(49, 50)).multiplied(by: 100), language: .en) == "98")
+        #expect(DecimalText.plain(try #require(Rational(1, 3))) == "0.333333")
+        #expect(DecimalText.plain(try #require(Rational(1, 1_000_000))) == "0.000001")
+        // Past six places the value is rounded to six, all written.
+        #expect(DecimalText.plain(try #require(Rational(1, 10_000_000))) == "0.000000")
+    }
+
+    @Test func roundsAndDropsTrailingZeros() throws {
+        #expect(DecimalText.rounded(try #require(Rational(1, 2)), places: 2, language: .vi) == "0,5")
+        #expect(DecimalText.rounded(Rational(integer: 100), places: 1, language: .en) == "100")
+        #expect(DecimalText.rounded(try #require(Rational(1001, 2000)), places: 4, language: .en) == "0.5005")
+        #expect(DecimalText.rounded(try #require(Rational(-5, 4)), places: 1, language: .en) == "-1.2")
     }
 }
 
