@@ -10,9 +10,16 @@ final class LoadedStandards {
     struct Entry {
         let file: LoadedStandard
         let evaluator: Evaluator
+        /// Kept with the entry: it keeps the texts every decision's report repeats.
+        let reference: StandardReference
+
+        init(file: LoadedStandard, evaluator: Evaluator) {
+            self.file = file
+            self.evaluator = evaluator
+            reference = StandardReference(standard: file.standard, hash: file.hash)
+        }
 
         var standard: Standard { file.standard }
-        var reference: StandardReference { StandardReference(standard: file.standard, hash: file.hash) }
     }
 
     let location: CriteriaLocation

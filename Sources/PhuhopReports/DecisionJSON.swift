@@ -2,83 +2,110 @@ import PhuhopCore
 
 /// Renders a decision as JSON; texts in the chosen language, codes and ids language-free.
 public enum DecisionJSON {
-    /// The decision as a JSON object.
+    /// The decision as a JSON value, written straight into bytes when it is rendered.
     public static func value(_ decision: Decision, _ reference: StandardReference, language l: Language) -> JSONValue {
-        let standard = reference.standard
-        let unit = decision.unit
-        let attributes: [(String, JSONValue)] = standard.attributes.enumerated().compactMap { a, attribute in
-            unit.attributes[a].map { (attribute.id, .bool($0)) }
-        }
-        let unitClass: JSONValue = decision.unitClass.map { k in
-            let c = standard.recognition.classes[k]
-            return .object([
-                ("id", .string(c.id)), ("name", .string(c.name(l))), ("threshold", .int(Int64(c.threshold.value))),
-                ("rule", .string(decision.classRule.map { standard.classRuleText($0) })),
-            ])
-        } ?? .null
-        return .object([
-            ("unit", .object([
-                ("id", .string(unit.id)), ("name", .string(unit.name)), ("province", .string(unit.province)),
-                ("unitType", .string(unit.unitType.rawValue)), ("attributes", .object(attributes)),
-                ("commune", .string(unit.commune)),
-            ])),
-            ("period", .object([("from", .string(decision.period.from.description)),
-                                ("to", .string(decision.period.to.description))])),
-            ("standard", .object([
-                ("id", .string(standard.id)), ("version", .string(standard.version)), ("hash", .string(reference.hash)),
-                ("title", .string(standard.title(l))), ("citation", .string(standard.citation)),
-                ("kind", .string(standard.kind.rawValue)),
-            ])),
-            ("assessment", .string(decision.assessment.rawValue)),
-            ("outcome", .string(decision.outcome.id(for: standard.kind))),
-            ("outcomeText", .string(ReasonText.outcome(decision.outcome, kind: standard.kind)(l))),
-            ("provisional", .bool(decision.provisional)),
-            ("total", .int(decision.total)),
-            ("lowestTotal", .int(Int64(decision.lowestTotal))),
-            ("highestTotal", .int(Int64(decision.highestTotal))),
-            ("maximum", .int(Int64(decision.maximum))),
-            ("class", unitClass),
-            ("threshold", .int(decision.threshold)),
-            ("shortfall", .int(decision.shortfall)),
-            ("criteria", .array(decision.criteria.map { criterion($0, decision, standard, l) })),
-            ("reasons", .array(decision.reasons.map { reason($0, decision, standard, l) })),
-            ("missing", .array(decision.missing.map { item in
-                .object([("id", .string(ReasonText.missingID(item, standard: standard))),
-                         ("name", .string(ReasonText.missingName(item, standard: standard)(l)))])
-            })),
-            ("provisionalValues", .array(decision.provisionalValues.map { value(standard.describe($0, language: l), l) })),
-            ("evidence", .array(standard.facts.indices.compactMap { f in evidence(f, decision, standard, l) })),
-            ("distance", distance(decision, standard, l)),
-            ("checklist", checklist(decision, standard, l)),
-            ("vetoEvents", decision.vetoEvents.map { events in .array(events.map { event in
-                .object([("id", .string(standard.recognition.vetoes[event.veto].id)),
-                         ("name", .string(standard.recognition.vetoes[event.veto].name(l))),
-                         ("date", .string(event.date?.description)), ("description", .string(event.description))])
-            }) } ?? .null),
-        ])
+        .written { write(decision, reference, language: l, into: &$0) }
     }
 
-    /// The counts of a checklist and its remediation plan.
-    private static func checklist(_ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
-        guard let t = decision.checklist else { return .null }
-        let plan = RemediationPlan(decision, standard: standard)
-        let entries: [JSONValue] = plan?.entries.map { entry in
-            let indicator = standard.criteria[entry.criterion].indicators[entry.indicator]
-            return .object([
-                ("item", .string(indicator.id)), ("text", .string(indicator.name(l))), ("mandatory", .bool(entry.mandatory)),
-                ("responsible", .string(entry.responsible.map { $0(l) })), ("deadline", .string(plan?.deadline.map { $0(l) })),
-                ("note", .string(entry.note)), ("citation", .string(indicator.citation)),
-            ])
-        } ?? []
-        return .object([
-            ("items", .int(Int64(t.items))), ("met", .int(Int64(t.met))), ("notMet", .int(Int64(t.notMet))),
-            ("notApplicable", .int(Int64(t.notApplicable))), ("unanswered", .int(Int64(t.unanswered))),
-            ("applicable", .int(Int64(t.applicable))), ("required", .int(t.required)),
-            ("mandatory", .int(Int64(t.mandatory))), ("mandatoryMet", .int(Int64(t.mandatoryMet))),
-            ("mandatoryApplicable", .int(Int64(t.mandatoryApplicable))), ("mandatoryRequired", .int(t.mandatoryRequired)),
-            ("summary", .string(ReasonText.tally(t, language: l))),
-            ("remediation", .array(entries)),
-        ])
+    /// Writes the decision as a JSON object.
+    public static func write(_ decision: Decision, _ reference: StandardReference, language l: Language,
+                             into w: inout JSONWriter) {
+        let standard = reference.standard
+        let unit = decision.unit
+        let phrases = reference.phrases.table(l)
+        w.object { w in
+            w.field("unit", object: { w in
+                w.field("id", unit.id)
+                w.field("name", unit.name)
+                w.field("province", unit.province)
+                w.field("unitType", unit.unitType.rawValue)
+                w.field("attributes", object: { w in
+                    for (a, attribute) in standard.attributes.enumerated() {
+                        if let held = unit.attributes[a] {
+                            w.key(escaping: attribute.id)
+                            w.bool(held)
+                        }
+                    }
+                })
+                w.field("commune", unit.commune)
+            })
+            w.field("period", object: { w in
+                w.field("from", decision.period.from.description)
+                w.field("to", decision.period.to.description)
+            })
+            w.field("standard", object: { w in
+                w.field("id", standard.id)
+                w.field("version", standard.version)
+                w.field("hash", reference.hash)
+                w.field("title", standard.title(l))
+                w.field("citation", standard.citation)
+                w.field("kind", standard.kind.rawValue)
+            })
+            w.field("assessment", decision.assessment.rawValue)
+            w.field("outcome", decision.outcome.id(for: standard.kind))
+            w.field("outcomeText", ReasonText.outcome(decision.outcome, kind: standard.kind)(l))
+            w.field("provisional", decision.provisional)
+            w.field("total", decision.total)
+            w.field("lowestTotal", decision.lowestTotal)
+            w.field("highestTotal", decision.highestTotal)
+            w.field("maximum", decision.maximum)
+            w.key("class")
+            if let k = decision.unitClass {
+                let c = standard.recognition.classes[k]
+                w.object { w in
+                    w.field("id", c.id)
+                    w.field("name", c.name(l))
+                    w.field("threshold", c.threshold.value)
+                    w.field("rule", decision.classRule.map { standard.classRuleText($0) })
+                }
+            } else {
+                w.null()
+            }
+            w.field("threshold", decision.threshold)
+            w.field("shortfall", decision.shortfall)
+            w.field("criteria", array: { w in
+                for result in decision.criteria { criterion(result, decision, standard, phrases, l, into: &w) }
+            })
+            w.field("reasons", array: { w in
+                for r in decision.reasons { reason(r, decision, standard, l, into: &w) }
+            })
+            w.field("missing", array: { w in
+                for item in decision.missing {
+                    w.object { w in
+                        w.field("id", ReasonText.missingID(item, standard: standard))
+                        w.field("name", ReasonText.missingName(item, standard: standard)(l))
+                    }
+                }
+            })
+            w.field("provisionalValues", array: { w in
+                for v in decision.provisionalValues {
+                    (phrases.values[v] ?? value(standard.describe(v, language: l), l)).write(into: &w)
+                }
+            })
+            w.field("evidence", array: { w in
+                for f in standard.facts.indices { evidence(f, decision, standard, l, into: &w) }
+            })
+            w.key("distance")
+            distance(decision, standard, reference.phrases.table(.en), l, into: &w)
+            w.key("checklist")
+            checklist(decision, standard, l, into: &w)
+            w.key("vetoEvents")
+            if let events = decision.vetoEvents {
+                w.array { w in
+                    for event in events {
+                        let veto = standard.recognition.vetoes[event.veto]
+                        w.object { w in
+                            w.field("id", veto.id)
+                            w.field("name", veto.name(l))
+                            w.field("date", event.date?.description)
+                            w.field("description", event.description)
+                        }
+                    }
+                }
+            } else {
+                w.null()
+            }
+        }
     }
 
     /// A value of the standard with its provenance and citation (also used by the audit).
@@ -89,94 +116,181 @@ public enum DecisionJSON {
         ])
     }
 
+    /// The counts of a checklist and its remediation plan.
+    private static func checklist(_ decision: Decision, _ standard: Standard, _ l: Language, into w: inout JSONWriter) {
+        guard let t = decision.checklist else {
+            w.null()
+            return
+        }
+        let plan = RemediationPlan(decision, standard: standard)
+        w.object { w in
+            w.field("items", t.items)
+            w.field("met", t.met)
+            w.field("notMet", t.notMet)
+            w.field("notApplicable", t.notApplicable)
+            w.field("unanswered", t.unanswered)
+            w.field("applicable", t.applicable)
+            w.field("required", t.required)
+            w.field("mandatory", t.mandatory)
+            w.field("mandatoryMet", t.mandatoryMet)
+            w.field("mandatoryApplicable", t.mandatoryApplicable)
+            w.field("mandatoryRequired", t.mandatoryRequired)
+            w.field("summary", ReasonText.tally(t, language: l))
+            w.field("remediation", array: { w in
+                for entry in plan?.entries ?? [] {
+                    let indicator = standard.criteria[entry.criterion].indicators[entry.indicator]
+                    w.object { w in
+                        w.field("item", indicator.id)
+                        w.field("text", indicator.name(l))
+                        w.field("mandatory", entry.mandatory)
+                        w.field("responsible", entry.responsible.map { $0(l) })
+                        w.field("deadline", plan?.deadline.map { $0(l) })
+                        w.field("note", entry.note)
+                        w.field("citation", indicator.citation)
+                    }
+                }
+            })
+        }
+    }
+
     private static func criterion(_ result: CriterionResult, _ decision: Decision, _ standard: Standard,
-                                  _ l: Language) -> JSONValue {
+                                  _ phrases: StandardPhrases.Table, _ l: Language, into w: inout JSONWriter) {
         let criterion = standard.criteria[result.criterion]
-        let indicators = decision.indicators[result.indicators].map { r -> JSONValue in
-            let indicator = criterion.indicators[r.indicator]
-            var band: JSONValue = .null
+        w.object { w in
+            w.field("id", criterion.id)
+            w.field("number", criterion.number)
+            w.field("name", criterion.name(l))
+            w.field("points", result.points)
+            w.field("maximum", criterion.maximum.value)
+            w.field("lowest", result.lowest)
+            w.field("highest", result.highest)
+            w.field("capped", result.capped)
+            w.field("provisional", result.restsOnProvisional)
+            w.field("citation", criterion.citation)
+            w.field("indicators", array: { w in
+                for r in decision.indicators[result.indicators] {
+                    indicator(r, criterion, phrases.ranges[result.criterion][r.indicator], l, into: &w)
+                }
+            })
+        }
+    }
+
+    private static func indicator(_ r: IndicatorResult, _ criterion: Criterion, _ ranges: [String], _ l: Language,
+                                  into w: inout JSONWriter) {
+        let indicator = criterion.indicators[r.indicator]
+        w.object { w in
+            w.field("id", indicator.id)
+            w.field("name", indicator.name(l))
+            w.field("points", r.points)
+            w.field("maximum", indicator.maximumPoints)
+            w.field("status", status(r.status))
+            w.key("measure")
+            if let m = r.measure {
+                w.object { w in
+                    w.field("text", ReasonText.measure(m, indicator: indicator, language: l))
+                    if case .ratio(let n, let d, let v) = m {
+                        w.field("numerator", n)
+                        w.field("denominator", d)
+                        w.field("value", d == 0 ? nil : v.reduced.description)
+                    }
+                }
+            } else {
+                w.null()
+            }
+            w.key("band")
             if case .band(let b) = r.status {
                 let matched = indicator.bands[b]
-                band = .object([
-                    ("index", .int(Int64(b))), ("range", .string(matched.rangeText(percent: indicator.isRate, language: l))),
-                    ("points", .int(Int64(matched.points))), ("provenance", .string(matched.provenance.rawValue)),
-                    ("citation", .string(matched.citation)),
-                ])
-            }
-            var measure: JSONValue = .null
-            if let m = r.measure {
-                var fields: [(String, JSONValue)] = [("text", .string(ReasonText.measure(m, indicator: indicator, language: l)))]
-                if case .ratio(let n, let d, let v) = m {
-                    fields += [("numerator", .int(n)), ("denominator", .int(d)),
-                               ("value", .string(d == 0 ? nil : v.reduced.description))]
+                w.object { w in
+                    w.field("index", b)
+                    w.field("range", ranges[b])
+                    w.field("points", matched.points)
+                    w.field("provenance", matched.provenance.rawValue)
+                    w.field("citation", matched.citation)
                 }
-                measure = .object(fields)
+            } else {
+                w.null()
             }
-            return .object([
-                ("id", .string(indicator.id)), ("name", .string(indicator.name(l))), ("points", .int(r.points)),
-                ("maximum", .int(Int64(indicator.maximumPoints))), ("status", .string(status(r.status))),
-                ("measure", measure), ("band", band), ("citation", .string(indicator.citation)),
-            ])
+            w.field("citation", indicator.citation)
         }
-        return .object([
-            ("id", .string(criterion.id)), ("number", .int(Int64(criterion.number))), ("name", .string(criterion.name(l))),
-            ("points", .int(result.points)), ("maximum", .int(Int64(criterion.maximum.value))),
-            ("lowest", .int(Int64(result.lowest))), ("highest", .int(Int64(result.highest))),
-            ("capped", .bool(result.capped)), ("provisional", .bool(result.restsOnProvisional)),
-            ("citation", .string(criterion.citation)), ("indicators", .array(indicators)),
-        ])
     }
 
-    private static func evidence(_ f: Int, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue? {
-        guard decision.facts.indices.contains(f), let fact = decision.facts[f] else { return nil }
-        let value: JSONValue
-        switch fact {
-        case .count(let n): value = .int(n)
-        case .boolean(let b): value = .bool(b)
-        case .share(let share): value = .string(ReasonText.percent(share, language: .en))
-        case .answer(let answer): value = .string(answer.rawValue)
+    private static func evidence(_ f: Int, _ decision: Decision, _ standard: Standard, _ l: Language,
+                                 into w: inout JSONWriter) {
+        guard decision.facts.indices.contains(f), let fact = decision.facts[f] else { return }
+        w.object { w in
+            w.field("id", standard.facts[f].id)
+            w.field("name", standard.facts[f].name(l))
+            w.key("value")
+            switch fact {
+            case .count(let n): w.int(n)
+            case .boolean(let b): w.bool(b)
+            case .share(let share): w.string(ReasonText.percent(share, language: .en))
+            case .answer(let answer): w.string(answer.rawValue)
+            }
+            w.key("source")
+            if decision.sources.indices.contains(f), let s = decision.sources[f] {
+                w.object { w in
+                    w.field("document", s.document)
+                    w.field("date", s.date?.description)
+                    w.field("collectedBy", s.collectedBy)
+                    w.field("note", s.note)
+                }
+            } else {
+                w.null()
+            }
         }
-        var source: JSONValue = .null
-        if decision.sources.indices.contains(f), let s = decision.sources[f] {
-            source = .object([("document", .string(s.document)), ("date", .string(s.date?.description)),
-                              ("collectedBy", .string(s.collectedBy)), ("note", .string(s.note))])
-        }
-        return .object([("id", .string(standard.facts[f].id)), ("name", .string(standard.facts[f].name(l))),
-                        ("value", value), ("source", source)])
     }
 
-    private static func distance(_ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
-        guard let d = DistanceToRecognition(decision, standard: standard) else { return .null }
-        func change(_ c: DistanceToRecognition.Change) -> JSONValue {
+    /// `english` holds the band ranges, written in English (data notation) in every language.
+    private static func distance(_ decision: Decision, _ standard: Standard, _ english: StandardPhrases.Table,
+                                 _ l: Language, into w: inout JSONWriter) {
+        guard let d = DistanceToRecognition(decision, standard: standard) else {
+            w.null()
+            return
+        }
+        func change(_ c: DistanceToRecognition.Change, into w: inout JSONWriter) {
             let indicator = standard.criteria[c.criterion].indicators[c.indicator]
-            var fields: [(String, JSONValue)] = [("indicator", .string(indicator.id)), ("gain", .int(Int64(c.gain)))]
-            switch c.change {
-            case .hold(let fact):
-                fields += [("fact", .string(standard.facts[fact].id)), ("to", .bool(true))]
-            case .count(let facts, let from, let by):
-                fields += [("facts", .array(facts.map { .string(standard.facts[$0].id) })), ("from", .int(from)), ("by", .int(by))]
-            case .share(let fact, let from):
-                fields += [("fact", .string(standard.facts[fact].id)), ("from", .string(DecimalText.percent(from, language: .en)))]
+            w.object { w in
+                w.field("indicator", indicator.id)
+                w.field("gain", c.gain)
+                switch c.change {
+                case .hold(let fact):
+                    w.field("fact", standard.facts[fact].id)
+                    w.field("to", true)
+                case .count(let facts, let from, let by):
+                    w.field("facts", array: { w in for fact in facts { w.string(standard.facts[fact].id) } })
+                    w.field("from", from)
+                    w.field("by", by)
+                case .share(let fact, let from):
+                    w.field("fact", standard.facts[fact].id)
+                    w.field("from", DecimalText.percent(from, language: .en))
+                }
+                if let b = c.band { w.field("band", english.ranges[c.criterion][c.indicator][b]) }
+                w.field("text", DistanceText.change(c, standard: standard, language: l))
             }
-            if let b = c.band { fields.append(("band", .string(indicator.bands[b].rangeText(percent: indicator.isRate)))) }
-            fields.append(("text", .string(DistanceText.change(c, standard: standard, language: l))))
-            return .object(fields)
         }
-        return .object([
-            ("shortfall", .int(Int64(d.shortfall))),
-            ("zeroCriteria", .array(d.zeroCriteria.map { .string(standard.criteria[$0].id) })),
-            ("plan", d.plan.map { .array($0.map(change)) } ?? .null),
-            ("options", .array(d.options.map(change))),
-        ])
+        w.object { w in
+            w.field("shortfall", d.shortfall)
+            w.field("zeroCriteria", array: { w in for c in d.zeroCriteria { w.string(standard.criteria[c].id) } })
+            w.key("plan")
+            if let plan = d.plan {
+                w.array { w in for c in plan { change(c, into: &w) } }
+            } else {
+                w.null()
+            }
+            w.field("options", array: { w in for c in d.options { change(c, into: &w) } })
+        }
     }
 
-    private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language) -> JSONValue {
-        .object([
-            ("code", .string(r.code.rawValue)), ("target", .string(ReasonText.target(r.subject, standard: standard))),
-            ("decisive", .bool(r.code.isDecisive)),
-            ("text", .string(ReasonText.text(r, decision: decision, standard: standard, language: l))),
-            ("citation", .string(ReasonText.citation(r, decision: decision, standard: standard))),
-        ])
+    private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language,
+                               into w: inout JSONWriter) {
+        w.object { w in
+            w.field("code", r.code.rawValue)
+            w.field("target", ReasonText.target(r.subject, standard: standard))
+            w.field("decisive", r.code.isDecisive)
+            w.field("text", ReasonText.text(r, decision: decision, standard: standard, language: l))
+            w.field("citation", ReasonText.citation(r, decision: decision, standard: standard))
+        }
     }
 
     private static func status(_ status: IndicatorStatus) -> String {

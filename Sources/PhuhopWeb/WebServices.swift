@@ -11,6 +11,8 @@ public final class WebServices: Sendable {
     public let store: Store
     /// Every standard in `criteria/`, ready to decide with, by id.
     let standards: [String: DecidingStandard]
+    /// The same standards as reports cite them, by id: each keeps the texts its decisions repeat.
+    private let references: [String: StandardReference]
     /// The variants under `criteria/variants/`, by folder name, for what-if.
     let variants: [String: LoadedStandard]
     public let sessions: SessionBook
@@ -68,6 +70,7 @@ public final class WebServices: Sendable {
         var byID: [String: DecidingStandard] = [:]
         for loaded in standards { byID[loaded.standard.id] = DecidingStandard(loaded: loaded) }
         self.standards = byID
+        references = byID.mapValues { StandardReference(standard: $0.loaded.standard, hash: $0.loaded.hash) }
         self.variants = variants
         self.passwords = passwords
         self.sessions = sessions
@@ -85,12 +88,18 @@ public final class WebServices: Sendable {
         return standard
     }
 
+    /// The standard as reports cite it: the one kept for the current criteria, or a new one for
+    /// criteria that have since changed (a decision stored under them).
+    func reference(_ loaded: LoadedStandard) -> StandardReference {
+        if let kept = references[loaded.standard.id], kept.hash == loaded.hash { return kept }
+        return StandardReference(standard: loaded.standard, hash: loaded.hash)
+    }
+
     /// A stored decision made again from its evidence, kept once made.
     func shown(_ headline: DecisionHeadline) throws -> ShownDecision {
         if let hit = cache.withLock({ $0[headline.id] }) { return hit }
         let made = try store.storedDecision(id: headline.id, current: standards[headline.standardId])
-        let shown = ShownDecision(record: made.record, decision: made.decision,
-                                  reference: StandardReference(standard: made.standard.standard, hash: made.standard.hash))
+        let shown = ShownDecision(record: made.record, decision: made.decision, reference: reference(made.standard))
         Self.keep(shown, for: headline.id, in: cache)
         return shown
     }

@@ -87,3 +87,26 @@ import Testing
         #expect(source["date"] as? String == "2025-11-05")
     }
 }
+
+/// A reference keeps the texts its decisions repeat, per language: one reference used in both
+/// languages must write what a fresh one writes in each.
+@Suite struct StandardPhrasesTests {
+    @Test func aReferenceReusedAcrossLanguagesWritesWhatAFreshOneWrites() throws {
+        let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        let shared = StandardReference(standard: loaded.standard, hash: loaded.hash)
+        let example = "xa-dak-ro-not-recognized.yaml"
+        let evidence = try EvidenceReader.read(Data(contentsOf: RepositoryPaths.examples.appendingPathComponent(example)),
+                                               file: example, standard: loaded.standard)
+        let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
+        #expect(!decision.provisionalValues.isEmpty)
+        for language in [Language.vi, .en, .vi] {
+            let fresh = StandardReference(standard: loaded.standard, hash: loaded.hash)
+            let reused = DecisionJSON.value(decision, shared, language: language).rendered()
+            #expect(reused == DecisionJSON.value(decision, fresh, language: language).rendered())
+        }
+        // The provisional values are described in the language asked for.
+        let vi = DecisionJSON.value(decision, shared, language: .vi).rendered()
+        let en = DecisionJSON.value(decision, shared, language: .en).rendered()
+        #expect(vi != en)
+    }
+}

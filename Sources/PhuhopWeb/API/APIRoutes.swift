@@ -91,7 +91,7 @@ struct APIRoutes: Sendable {
             let standard = try services.standard(id)
             let evidence = try EvidenceReader.read(parsed, standard: standard.loaded.standard, overridden: chosen != nil)
             let decision = standard.evaluator.evaluate(evidence)
-            let reference = StandardReference(standard: standard.loaded.standard, hash: standard.loaded.hash)
+            let reference = services.reference(standard.loaded)
             return Responses.json(bytes: DecisionJSON.value(decision, reference, language: context.language).bytes(pretty: false))
         } catch let error as InputError {
             let problems = JSONValue.array(error.diagnostics.map { d in

@@ -1,0 +1,76 @@
+import Foundation
+import PhuhopReports
+import Testing
+
+/// `JSONWriter` is the one JSON renderer: its escaping must give back every string, and its two
+/// layouts must hold the same value.
+@Suite struct JSONWriterTests {
+    /// Strings with the characters JSON must escape at every offset of an 8-byte word, so the
+    /// word-at-a-time scan is checked where a special byte starts, ends or straddles a word.
+    private static let hostile: [String] = {
+        var texts = ["", "\"", "\\", "\n\r\t", "\u{01}\u{1F}", "Xã Đắk Rơ Ông “trích dẫn” — 98,3%", "😀 and \u{7F}"]
+        for offset in 0..<17 {
+            for special in ["\"", "\\", "\u{0}", "\n", "\u{1F}"] {
+                texts.append(String(repeating: "a", count: offset) + special + String(repeating: "ế", count: 9 - offset % 5))
+            }
+        }
+        return texts
+    }()
+
+    @Test func everyStringReadsBackAsWritten() throws {
+        for pretty in [false, true] {
+            let value = JSONValue.array(Self.hostile.map { .string($0) })
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(value.bytes(pretty: pretty))) as? [String])
+            #expect(parsed == Self.hostile)
+        }
+    }
+
+    @Test func keysWrittenFromDataAreEscaped() throws {
+        let value = JSONValue.object(Self.hostile.enumerated().map { ("\($0.offset)\($0.element)", .int(Int64($0.offset))) })
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(value.bytes(pretty: false))) as? [String: Int])
+        #expect(parsed.count == Self.hostile.count)
+        #expect(parsed["6😀 and \u{7F}"] == 6)
+    }
+
+    @Test func layoutsAreTheIndentedAndTheCompactFormsOfOneValue() {
+        let value = JSONValue.object([
+            ("a", .array([.int(1), .null, .bool(true), .array([]), .object([])])),
+            ("b", .object([("c", .string("x")), ("d", .int(-12))])),
+            ("e", .written { w in
+                w.object { w in
+                    w.field("f", 10)
+                    w.field("g", array: { w in w.string(nil); w.int(Int?.none); w.int(7) })
+                }
+            }),
+        ])
+        #expect(value.rendered(pretty: false) == #"{"a":[1,null,true,[],{}],"b":{"c":"x","d":-12},"e":{"f":10,"g":[null,null,7]}}"#)
+        #expect(value.rendered(pretty: true) == """
+            {
+              "a": [
+                1,
+                null,
+                true,
+                [],
+                {}
+              ],
+              "b": {
+                "c": "x",
+                "d": -12
+              },
+              "e": {
+                "f": 10,
+                "g": [
+                  null,
+                  null,
+                  7
+                ]
+              }
+            }
+            """)
+    }
+
+    @Test func aValueWrittenInsideAnotherIsIndentedWhereItStands() {
+        let inner = JSONValue.written { w in w.object { w in w.field("x", true) } }
+        #expect(JSONValue.array([inner]).rendered(pretty: true) == "[\n  {\n    \"x\": true\n  }\n]")
+    }
+}
