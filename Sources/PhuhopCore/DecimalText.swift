@@ -71,6 +71,7 @@ public enum DecimalText {
 
     /// A whole number with thousands grouped (`1.000` in Vietnamese, `1,000` in English).
     public static func grouped(_ value: Int64, language: Language) -> String {
+        if value > -1000 && value < 1000 { return String(value) }
         let digits = Array(String(value.magnitude).utf8)
         var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
         out.reserveCapacity(digits.count + digits.count / 3 + 1)

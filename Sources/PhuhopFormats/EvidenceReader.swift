@@ -59,9 +59,12 @@ public enum EvidenceReader {
         let hasItems = standard.hasItems
         let hasFacts = standard.facts.contains { $0.type != .answer }
         let factsElement = hasFacts ? map.required("facts") : map.optional("facts")
+        var finder = FactFinder(standard)
         if let factsElement, let factMap = MappingReader(factsElement, allowed: [], log: log) {
-            for (key, element) in factMap.entries where !ignoring.contains(key) || standard.factIndex(key) != nil {
-                guard let index = standard.factIndex(key) else {
+            for (key, element) in factMap.entries {
+                let found = finder.index(key)
+                if found == nil && ignoring.contains(key) { continue }
+                guard let index = found else {
                     let hint = Suggestion.hint(for: key, in: standard.facts.filter { $0.type != .answer }.map(\.id))
                     log.add(element, LocalizedText(vi: "dữ kiện không được biết “\(key)”.\(hint.vi)",
                                                    en: "unknown fact “\(key)”.\(hint.en)"))
@@ -85,7 +88,8 @@ public enum EvidenceReader {
         }
         let itemsElement = hasItems ? map.required("items") : map.optional("items")
         if let itemsElement {
-            readItems(itemsElement, standard: standard, log: log, facts: &facts, sources: &sources, elements: &factElements)
+            readItems(itemsElement, standard: standard, finder: &finder, log: log, facts: &facts, sources: &sources,
+                      elements: &factElements)
         }
         for (index, problem) in FactText.inconsistencies(facts, standard: standard) {
             if let element = factElements[index] { log.add(element, problem.message) }
@@ -103,12 +107,12 @@ public enum EvidenceReader {
     }
 
     /// Reads `items:`: each item's answer, alone or with a note and the supporting document.
-    private static func readItems(_ element: Element, standard: Standard, log: DiagnosticLog, facts: inout [FactValue?],
-                                  sources: inout [FactSource?], elements: inout [Element?]) {
+    private static func readItems(_ element: Element, standard: Standard, finder: inout FactFinder, log: DiagnosticLog,
+                                  facts: inout [FactValue?], sources: inout [FactSource?], elements: inout [Element?]) {
         guard let itemMap = MappingReader(element, allowed: [], log: log) else { return }
         let itemIDs = standard.criteria.flatMap { $0.indicators.filter { $0.item != nil }.map(\.id) }
         for (key, value) in itemMap.entries {
-            guard let index = standard.factIndex(key), standard.facts[index].type == .answer else {
+            guard let index = finder.index(key), standard.facts[index].type == .answer else {
                 let hint = Suggestion.hint(for: key, in: itemIDs)
                 log.add(value, LocalizedText(vi: "tiêu chí không được biết “\(key)” trong \(standard.id).\(hint.vi)",
                                              en: "unknown item “\(key)” in \(standard.id).\(hint.en)"))

@@ -2,40 +2,62 @@
 /// text is made (`JSONValue` renders through it).
 ///
 /// A decision's JSON is written straight into bytes rather than built as a tree first: building
-/// and freeing hundreds of small objects and arrays was most of the scoring API's time.
-public struct JSONWriter {
-    /// The text written so far.
-    public private(set) var bytes: [UInt8] = []
+/// and freeing hundreds of small objects and arrays was most of the scoring API's time. The bytes
+/// go into a buffer of its own rather than an array, whose checks on every append were a third of
+/// what was left; the writer cannot be copied, so the buffer has one owner.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private var depth = 0
     // Whether the container being written has no element yet (no comma before the next one).
     private var empty = true
 
     /// A writer; `pretty` indents by two spaces and puts a space after each colon.
-    public init(pretty: Bool, capacity: Int = 4096) {
+    public init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     // MARK: Values
 
     public mutating func null() {
         element()
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     public mutating func bool(_ value: Bool) {
         element()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        if value { append("true") } else { append("false") }
     }
 
     public mutating func int(_ value: Int64) {
         element()
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
-        } else {
-            bytes.append(contentsOf: String(value).utf8)
+        // A sign and room for 20 digits (an Int64 has at most 19).
+        reserve(21)
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
         }
+        // The digits backwards from the end of the room, then moved into place.
+        var rest = value.magnitude
+        var end = 20
+        let digits = base + count
+        repeat {
+            end -= 1
+            digits[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        let length = 20 - end
+        if end > 0 { digits.update(from: digits + end, count: length) }
+        count += length
     }
 
     public mutating func int(_ value: Int) { int(Int64(value)) }
@@ -49,7 +71,7 @@ public struct JSONWriter {
     public mutating func string(_ value: String?) {
         element()
         guard let value else {
-            bytes.append(contentsOf: "null".utf8)
+            append("null")
             return
         }
         escape(value)
@@ -77,9 +99,20 @@ public struct JSONWriter {
     /// it is (keys are plain ASCII words, so they skip escaping).
     public mutating func key(_ name: StaticString) {
         element()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        guard name.hasPointerRepresentation else {
+            append(UInt8(ascii: "\""))
+            append(name)
+            append(UInt8(ascii: "\""))
+            separateValue()
+            return
+        }
+        // The quotes, the name and the colon in one step: keys are a fifth of what is written.
+        let length = name.utf8CodeUnitCount
+        reserve(length + 4)
+        base[count] = UInt8(ascii: "\"")
+        (base + count + 1).initialize(from: name.utf8Start, count: length)
+        base[count + 1 + length] = UInt8(ascii: "\"")
+        count += length + 2
         separateValue()
     }
 
@@ -90,9 +123,10 @@ public struct JSONWriter {
         separateValue()
     }
 
+    @inline(__always)
     private mutating func separateValue() {
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        append(UInt8(ascii: ":"))
+        if pretty { append(UInt8(ascii: " ")) }
         // The value follows the key on the same line, with no comma of its own.
         inMember = true
     }
@@ -145,6 +179,7 @@ public struct JSONWriter {
 
     /// Writes what goes before an element: a comma after an earlier one, and in pretty
     /// output a new line indented to the depth.
+    @inline(__always)
     private mutating func element() {
         if inMember {
             inMember = false
@@ -152,16 +187,15 @@ public struct JSONWriter {
             return
         }
         guard depth > 0 else { return }
-        if !empty { bytes.append(UInt8(ascii: ",")) }
+        if !empty { append(UInt8(ascii: ",")) }
         empty = false
         if pretty {
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+            newLine()
         }
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        append(bracket)
         depth += 1
         empty = true
     }
@@ -169,54 +203,96 @@ public struct JSONWriter {
     private mutating func close(_ bracket: UInt8) {
         depth -= 1
         if pretty && !empty {
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+            newLine()
         }
         // The container just closed is an element of the one around it.
         empty = false
-        bytes.append(bracket)
+        append(bracket)
+    }
+
+    // MARK: The buffer
+
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(more) }
+    }
+
+    private mutating func grow(_ more: Int) {
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        reserve(length)
+        (base + count).initialize(from: start, count: length)
+        count += length
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer in
+            if let start = buffer.baseAddress { append(start, buffer.count) }
+        }
+    }
+
+    private mutating func newLine() {
+        reserve(1 + depth * 2)
+        base[count] = UInt8(ascii: "\n")
+        (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: depth * 2)
+        count += 1 + depth * 2
     }
 
     private mutating func escape(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var s = s
         // Over the contiguous UTF-8 at once, in runs between the bytes that need escaping: most
         // texts have none, and a decision's JSON is mostly texts.
         s.withUTF8 { text in
-            guard let base = text.baseAddress else { return }
+            guard let source = text.baseAddress else { return }
+            let length = text.count
+            let words = UnsafeRawPointer(source)
             var start = 0
             var i = 0
-            let count = text.count
-            let raw = UnsafeRawPointer(base)
-            while i < count {
+            while i < length {
                 // Eight bytes at a time while none of them needs escaping (bit tricks on a word:
                 // a byte below 0x20, or equal to a quote or a backslash, sets its high bit).
-                if i + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if !JSONWriter.needsEscape(word) {
-                        i += 8
-                        continue
-                    }
+                if i + 8 <= length && !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
                 }
-                let byte = base[i]
+                let byte = source[i]
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
                     i += 1
                     continue
                 }
-                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start)) }
+                if i > start { append(source + start, i - start) }
                 escape(byte)
                 i += 1
                 start = i
             }
-            if count > start { bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start)) }
+            if length > start { append(source + start, length - start) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether any byte of `word` is below 0x20, a quote or a backslash.
+    @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
         let below = (word &- ones &* 0x20) & ~word
         let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
@@ -228,15 +304,16 @@ public struct JSONWriter {
 
     private mutating func escape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-        case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
         default:
             let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                      hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            append("\\u00")
+            append(hex[Int(byte >> 4)])
+            append(hex[Int(byte & 0xF)])
         }
     }
 }

@@ -41,6 +41,30 @@ import Testing
         }
     }
 
+    /// Facts are looked for from where the last one was found (evidence lists them in the
+    /// standard's order); in any other order they must still all be found.
+    @Test func readsFactsInAnyOrder() throws {
+        let name = "xa-dak-ro-not-recognized.yaml"
+        let yaml = try Data(contentsOf: RepositoryPaths.examples.appendingPathComponent(name))
+        let inOrder = try EvidenceReader.read(yaml, file: name, standard: standard)
+        var facts: [String] = []
+        for (f, value) in inOrder.facts.enumerated().reversed() {
+            guard let value else { continue }
+            facts.append("\"\(standard.facts[f].id)\": \(value.jsonText)")
+        }
+        let unit = inOrder.unit
+        let json = """
+            {"standard": "qd06-2019", "period": {"from": "\(inOrder.period.from)", "to": "\(inOrder.period.to)"},
+             "unit": {"id": "\(unit.id)", "name": "\(unit.name)", "province": "\(unit.province)", "unitType": "\(unit.unitType.rawValue)",
+                      "attributes": {\(standard.attributes.enumerated().compactMap { a, d in unit.attributes[a].map { "\"\(d.id)\": \($0)" } }.joined(separator: ", "))}},
+             "vetoEvents": [],
+             "facts": {\(facts.joined(separator: ", "))}}
+            """
+        let reversed = try EvidenceReader.read(Data(json.utf8), file: "reversed.json", standard: standard)
+        #expect(reversed.facts == inOrder.facts)
+        #expect(reversed.facts.compactMap { $0 }.count == facts.count)
+    }
+
     @Test func readsFactsWithTheirSources() throws {
         let text = evidence(facts: """
           c02.births: 120
@@ -180,3 +204,14 @@ import Testing
     }
 }
 
+private extension FactValue {
+    /// The value as JSON, as a program would post it.
+    var jsonText: String {
+        switch self {
+        case .count(let n): "\(n)"
+        case .boolean(let b): "\(b)"
+        case .share(let share): "\"\(DecimalText.plain(share.multiplied(by: 100)))%\""
+        case .answer(let answer): "\"\(answer.rawValue)\""
+        }
+    }
+}
