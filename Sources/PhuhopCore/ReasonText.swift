@@ -299,31 +299,52 @@ public enum ReasonText {
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
             let indicator = standard.criteria[c].indicators[i]
-            let head = "\(indicator.id) “\(indicator.name(l))”"
-            let measure = result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? ""
+            // These are most of a decision's reasons: the text is put together in one string with
+            // room reserved, rather than through interpolations that each grow a new one.
+            let name = indicator.name(l)
+            var text = String()
+            text.reserveCapacity(indicator.id.utf8.count + name.utf8.count + 192)
+            text += indicator.id
+            text += " “"
+            text += name
+            text += "”: "
+            let head = text
+            let measure = { () -> String in result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? "" }
+            let scored: Int = result.points ?? 0
             switch reason.code {
             case .activityMet:
-                return "\(head): " + (l == .vi ? "có" : "yes") + " → \(result.points ?? 0) \(points)."
+                let held: String = l == .vi ? "có → " : "yes → "
+                text += held
+                text += scored.description
             case .activityNotMet:
-                return "\(head): " + (l == .vi ? "không" : "no") + " → 0 \(points)."
+                let held: String = l == .vi ? "không → 0" : "no → 0"
+                text += held
             case .denominatorZero:
                 return l == .vi
-                    ? "\(head): mẫu số bằng 0 (\(measure)) → \(result.points ?? 0) điểm theo quy tắc khi mẫu số bằng 0."
-                    : "\(head): the denominator is zero (\(measure)) → \(result.points ?? 0) points by the zero-denominator rule."
+                    ? "\(head)mẫu số bằng 0 (\(measure())) → \(scored) điểm theo quy tắc khi mẫu số bằng 0."
+                    : "\(head)the denominator is zero (\(measure())) → \(scored) points by the zero-denominator rule."
             case .denominatorZeroUndetermined:
                 return l == .vi
-                    ? "\(head): mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
-                    : "\(head): the denominator is zero → this indicator cannot be scored."
+                    ? "\(head)mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
+                    : "\(head)the denominator is zero → this indicator cannot be scored."
             case .outsideBands:
                 return l == .vi
-                    ? "\(head): giá trị \(measure) không thuộc dải điểm nào (lỗi trong bảng điểm)."
-                    : "\(head): the value \(measure) falls in no band (an error in the band table)."
+                    ? "\(head)giá trị \(measure()) không thuộc dải điểm nào (lỗi trong bảng điểm)."
+                    : "\(head)the value \(measure()) falls in no band (an error in the band table)."
             default:
                 guard case .band(let b) = result.status else { return "" }
                 let band = indicator.bands[b]
-                let range = band.rangeText(percent: indicator.isRate, language: l)
-                return "\(head): \(measure) → " + (l == .vi ? "dải \(range)" : "band \(range)") + " → \(band.points) \(points)."
+                let bandWord: String = l == .vi ? " → dải " : " → band "
+                text += measure()
+                text += bandWord
+                text += band.rangeText(percent: indicator.isRate, language: l)
+                text += " → "
+                text += band.points.description
             }
+            text += " "
+            text += points
+            text += "."
+            return text
         case .criterionCapped:
             guard case .criterion(let c) = reason.subject else { return "" }
             let criterion = standard.criteria[c]

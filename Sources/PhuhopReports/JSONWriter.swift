@@ -269,8 +269,14 @@ public struct JSONWriter: ~Copyable {
             while i < length {
                 // Eight bytes at a time while none of them needs escaping (bit tricks on a word:
                 // a byte below 0x20, or equal to a quote or a backslash, sets its high bit).
-                if i + 8 <= length && !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    i += 8
+                if i + 8 <= length {
+                    if !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
+                } else if length >= 8 && !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) {
+                    // The last (overlapping) word is clean, so is every byte left.
+                    i = length
                     continue
                 }
                 let byte = source[i]
