@@ -18,7 +18,7 @@ enum JSONDocument {
         guard scanner.peek == UInt8(ascii: "{") || scanner.peek == UInt8(ascii: "[") else { return nil }
         guard let root = scanner.value(depth: 0) else { return nil }
         scanner.skipWhitespace()
-        return scanner.atEnd ? root : nil
+        return scanner.atEnd && !scanner.unsupported ? root : nil
     }
 
     private struct Scanner {
@@ -33,13 +33,24 @@ enum JSONDocument {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+        /// Set when the text holds something libyaml reads otherwise (see `string()`), so the
+        /// whole document goes to the YAML parser.
+        var unsupported = false
+
         var atEnd: Bool { offset >= bytes.count }
         var peek: UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
         mutating func skipWhitespace() {
             while offset < bytes.count {
                 switch bytes[offset] {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): offset += 1
+                case UInt8(ascii: " "), UInt8(ascii: "\t"): offset += 1
+                case UInt8(ascii: "\r"):
+                    // A carriage return alone is a line break to libyaml; only CRLF is read here.
+                    guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "\n") else {
+                        unsupported = true
+                        return
+                    }
+                    offset += 1
                 case UInt8(ascii: "\n"):
                     offset += 1
                     line += 1
@@ -90,6 +101,7 @@ enum JSONDocument {
                 guard peek == UInt8(ascii: "\"") else { return nil }
                 let keyLine = self.line
                 let keyColumn = self.column()
+                let keyStart = offset
                 guard let key = string() else { return nil }
                 if pairs.count == 16 { keys = Set(pairs.compactMap { $0.key.scalarText }) }
                 if keys != nil {
@@ -98,7 +110,9 @@ enum JSONDocument {
                     return nil
                 }
                 skipWhitespace()
-                guard peek == UInt8(ascii: ":") else { return nil }
+                // libyaml reads a key only when its colon is on the same line and it is shorter
+                // than 1024 characters (bytes here, which is stricter).
+                guard peek == UInt8(ascii: ":"), self.line == keyLine, offset - keyStart < 1000 else { return nil }
                 offset += 1
                 skipWhitespace()
                 guard let value = value(depth: depth + 1) else { return nil }
@@ -172,7 +186,7 @@ enum JSONDocument {
             offset += 1
             let start = offset
             while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
-                guard b >= 0x20 else { return nil }
+                guard b >= 0x20, b < 0x7F || acceptable(at: offset) else { return nil }
                 offset += 1
             }
             guard let stop = peek else { return nil }
@@ -201,10 +215,28 @@ enum JSONDocument {
                     default: return nil
                     }
                 case 0..<0x20: return nil
-                default: text.append(b)
+                default:
+                    guard b < 0x7F || acceptable(at: offset - 1) else { return nil }
+                    text.append(b)
                 }
             }
             return nil
+        }
+
+        /// Whether the byte at `index` (0x7F or above) may stand in a quoted scalar as libyaml reads
+        /// it: not DEL, a C1 control (NEL among them), U+FFFE or U+FFFF, which libyaml refuses, not
+        /// the line and paragraph separators, which it reads as line breaks, and not a byte-order
+        /// mark, which it treats apart.
+        func acceptable(at index: Int) -> Bool {
+            let b = bytes[index]
+            guard b != 0x7F else { return false }
+            func next(_ k: Int) -> UInt8? { index + k < bytes.count ? bytes[index + k] : nil }
+            switch b {
+            case 0xC2: return !(0x80...0x9F).contains(next(1) ?? 0)
+            case 0xE2: return !(next(1) == 0x80 && (next(2) == 0xA8 || next(2) == 0xA9))
+            case 0xEF: return !(next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF)) && !(next(1) == 0xBB && next(2) == 0xBF)
+            default: return true
+            }
         }
 
         /// The scalar of `\uXXXX` (after the `u`), joining a surrogate pair.

@@ -27,6 +27,8 @@ struct JSONDocumentTests {
         #"{"escapes": "a\"b\\c\/d\n\t\u00e9\u1ea1", "empty": ""}"#,
         "[\n\"một\",\n  \"hai\" ,\n    {\"ba\":\n 3}\n]",
         #"{"null text": "null", "tilde": "~", "number text": "12"}"#,
+        "{\r\n  \"crlf\": [1,\r\n 2],\r\n  \"b\": \"Đống\"\r\n}\r\n",
+        "{\"nbsp and more\": \"a\u{A0}b \u{2030} \u{FFFD}\"}",
     ])
     func givesTheTreeTheYAMLParserGives(_ json: String) throws {
         let expected = try Document.yaml(json, file: "t.json").node
@@ -47,6 +49,19 @@ struct JSONDocumentTests {
         "a: 1",                                // not JSON at all
         #""just a string""#,                   // a scalar root
         String(repeating: "[", count: 200) + String(repeating: "]", count: 200),
+        // Characters libyaml refuses in a scalar, or reads as line breaks inside one.
+        "{\"a\": \"del \u{7F}\"}",
+        "{\"a\": \"c1 \u{80}\"}",
+        "{\"a\": \"nel \u{85}\"}",
+        "{\"a\": \"ls \u{2028}\"}",
+        "{\"a\": \"ps \u{2029}\"}",
+        "{\"a\": \"not a character \u{FFFF}\"}",
+        "{\"a\": \"byte-order mark \u{FEFF}\"}",
+        // A key libyaml cannot read: its colon on the next line, or too long.
+        "{\"a\"\n: 1}",
+        "{\"" + String(repeating: "k", count: 1100) + "\": 1}",
+        // A carriage return alone is a line break to libyaml.
+        "{\"a\": 1,\r\"b\": 2}",
     ])
     func leavesAnythingElseToTheYAMLParser(_ text: String) {
         #expect(fast(text) == nil)
