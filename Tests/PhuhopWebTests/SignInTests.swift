@@ -64,10 +64,12 @@ import Testing
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
             }
         }
-        // The clock stands still: at most three attempts are checked at once, and after three
-        // failures every further one waits; so at most three (and at least one) are checked.
+        // The clock stands still: at most three attempts are checked at once, and none starts after
+        // the third failure. An attempt may start as soon as one checked before it has failed (the
+        // first or second failure), so at most five are checked, and at least one. (A CI run
+        // checked four, when this said three.)
         let checked = statuses.filter { $0 == .unauthorized }.count
-        #expect((1...3).contains(checked))
+        #expect((1...5).contains(checked))
         #expect(statuses.filter { $0 == .tooManyRequests }.count == 8 - checked)
     }
 
