@@ -2,11 +2,12 @@
 ///
 /// The scoring API's payloads are JSON, and composing them with Yams was its largest cost. This
 /// reader accepts strict JSON only; anything else (YAML flow style, comments, duplicate keys, a
-/// syntax error, invalid UTF-8) makes it give up, and the YAML parser, which reads JSON as YAML's
-/// flow style, reads the text instead and reports its problems. A document therefore gets the same
-/// nodes, positions and messages whichever parser reads it, with one difference: a character
-/// beyond the first plane written as a surrogate pair (`\ud83d\ude00`, as JSON writers do) is read
-/// here, where libyaml refuses it.
+/// syntax error, invalid UTF-8, and what libyaml reads otherwise than JSON does) makes it give up,
+/// and the YAML parser, which reads JSON as YAML's flow style, reads the text instead and reports
+/// its problems. A document therefore gets the same nodes, positions and messages whichever parser
+/// reads it, but for two leniencies: a character beyond the first plane written as a surrogate pair
+/// (`\ud83d\ude00`, as JSON writers do), which libyaml refuses, and tabs as whitespace anywhere,
+/// which libyaml refuses in some places.
 enum JSONDocument {
     /// Nesting deeper than this is left to the YAML parser, so recursion here stays shallow.
     static let depthLimit = 128
@@ -33,8 +34,8 @@ enum JSONDocument {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        /// Set when the text holds something libyaml reads otherwise (see `string()`), so the
-        /// whole document goes to the YAML parser.
+        /// Set when the whitespace holds what libyaml reads otherwise (a carriage return alone),
+        /// so the whole document goes to the YAML parser.
         var unsupported = false
 
         var atEnd: Bool { offset >= bytes.count }
