@@ -4,9 +4,12 @@ import Yams
 ///
 /// The readers work on this tree rather than on Yams' nodes so that JSON can be read by
 /// `JSONDocument` without the YAML parser, with the same positions in every message.
-struct DocumentNode {
+///
+/// Its conformance to `Sendable` is declared rather than inferred: inferring it goes through the
+/// node's own children, which incremental builds reported as a circular reference.
+struct DocumentNode: Sendable {
     /// What a node holds.
-    enum Content {
+    enum Content: Sendable {
         /// A scalar's text; `plain` when it was written without quotes (only a plain scalar can be null).
         case scalar(String, plain: Bool)
         /// A mapping's pairs in document order.
