@@ -28,16 +28,19 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: Values
 
+    /// `null`.
     public mutating func null() {
         element()
         append("null")
     }
 
+    /// `true` or `false`.
     public mutating func bool(_ value: Bool) {
         element()
         if value { append("true") } else { append("false") }
     }
 
+    /// A whole number, its digits written straight into the buffer.
     public mutating func int(_ value: Int64) {
         element()
         // A sign and room for 20 digits (an Int64 has at most 19).
@@ -60,6 +63,7 @@ public struct JSONWriter: ~Copyable {
         count += length
     }
 
+    /// A whole number.
     public mutating func int(_ value: Int) { int(Int64(value)) }
 
     /// An integer, or null.
@@ -131,36 +135,43 @@ public struct JSONWriter: ~Copyable {
         inMember = true
     }
 
+    /// A member holding a string, or null.
     public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
 
+    /// A member holding a whole number.
     public mutating func field(_ name: StaticString, _ value: Int64) {
         key(name)
         int(value)
     }
 
+    /// A member holding a whole number.
     public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(Int64(value))
     }
 
+    /// A member holding a whole number, or null.
     public mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
         int(value)
     }
 
+    /// A member holding `true` or `false`.
     public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
     }
 
+    /// A member holding an object whose members `body` writes.
     public mutating func field(_ name: StaticString, object body: (inout JSONWriter) -> Void) {
         key(name)
         object(body)
     }
 
+    /// A member holding an array whose items `body` writes.
     public mutating func field(_ name: StaticString, array body: (inout JSONWriter) -> Void) {
         key(name)
         array(body)
