@@ -60,7 +60,7 @@ public enum FactText {
 
     /// A checklist answer in either the identifiers or the Vietnamese words a form shows.
     static func answer(_ text: String) -> ItemAnswer? {
-        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        let folded = ComposedText.nfc(text).lowercased()
             .split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).joined(separator: " ")
         switch folded {
         case "dat", "đạt": return .dat
@@ -100,7 +100,7 @@ public enum FactText {
 
     /// A veto cell of a CSV row: empty is not declared, `không`/`0` is none, a date or `có` an event.
     static func vetoCell(_ text: String) -> Result<(happened: Bool, date: CalendarDate?)?, FactProblem> {
-        let folded = text.precomposedStringWithCanonicalMapping.lowercased()
+        let folded = ComposedText.nfc(text).lowercased()
         switch folded {
         case "": return .success(nil)
         case "0", "không", "khong", "no", "false": return .success((false, nil))
