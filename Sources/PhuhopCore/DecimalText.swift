@@ -19,11 +19,10 @@ public enum DecimalText {
             scale *= 10
             let scaled = r.multiplied(by: scale)
             if scaled.isInteger {
-                return String(decoding: fixed(Int128(scaled.numerator / scaled.denominator), places: places, separator: separator),
-                              as: UTF8.self)
+                return decimal(Int128(scaled.numerator / scaled.denominator), places: places, separator: separator)
             }
         }
-        return String(decoding: fixed(Int128(r.rounded(places: 6)), places: 6, separator: separator), as: UTF8.self)
+        return decimal(Int128(r.rounded(places: 6)), places: 6, separator: separator)
     }
 
     /// The value as a decimal with every digit, when it has a finite one (its denominator has no
@@ -40,20 +39,13 @@ public enum DecimalText {
         guard rest == 1, places <= 18 else { return nil }
         var scale: Int128 = 1
         for _ in 0..<places { scale *= 10 }
-        return String(decoding: fixed(Int128(r.numerator) * scale / Int128(r.denominator), places: places,
-                                      separator: UInt8(ascii: ".")), as: UTF8.self)
+        return decimal(Int128(r.numerator) * scale / Int128(r.denominator), places: places, separator: UInt8(ascii: "."))
     }
 
     /// The value rounded half up to `places` decimals, with the language's decimal separator
     /// (comma in Vietnamese) and without trailing zeros (`98%`, `98,3%`).
     public static func rounded(_ value: Rational, places: Int, language: Language) -> String {
-        var text = fixed(Int128(value.rounded(places: places)), places: places,
-                         separator: language == .vi ? UInt8(ascii: ",") : UInt8(ascii: "."))
-        if places > 0 {
-            while text.last == UInt8(ascii: "0") { text.removeLast() }
-            if text.last == UInt8(ascii: ",") || text.last == UInt8(ascii: ".") { text.removeLast() }
-        }
-        return String(decoding: text, as: UTF8.self)
+        decimal(Int128(value.rounded(places: places)), places: places, separator: separator(language), trimmed: true)
     }
 
     /// A fraction of one in percent with one decimal, such as `98,3%`; two (truncated) when one
@@ -61,43 +53,111 @@ public enum DecimalText {
     public static func percent(_ fraction: Rational, language: Language) -> String {
         let hundred = fraction.multiplied(by: 100)
         if hundred.rounded(places: 1) % 10 == 0 && !hundred.isInteger {
-            let hundredths = Int64((Int128(hundred.numerator) * 100) / Int128(hundred.denominator))
-            let sep = language == .vi ? "," : "."
-            let rest = hundredths % 100
-            return "\(hundredths / 100)\(sep)\(rest < 10 ? "0" : "")\(rest)%"
+            let hundredths = (Int128(hundred.numerator) * 100) / Int128(hundred.denominator)
+            return decimal(hundredths, places: 2, separator: separator(language), suffix: UInt8(ascii: "%"))
         }
-        return rounded(hundred, places: 1, language: language) + "%"
+        return decimal(Int128(hundred.rounded(places: 1)), places: 1, separator: separator(language), trimmed: true,
+                       suffix: UInt8(ascii: "%"))
     }
 
     /// A whole number with thousands grouped (`1.000` in Vietnamese, `1,000` in English).
     public static func grouped(_ value: Int64, language: Language) -> String {
         if value > -1000 && value < 1000 { return String(value) }
-        let digits = Array(String(value.magnitude).utf8)
-        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (n, digit) in digits.enumerated() {
-            if n > 0 && (digits.count - n) % 3 == 0 { out.append(language == .vi ? UInt8(ascii: ".") : UInt8(ascii: ",")) }
-            out.append(digit)
+        let mark = language == .vi ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var digits = 0
+        var rest = value.magnitude
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        let length = (value < 0 ? 1 : 0) + digits + (digits - 1) / 3
+        // Written from the last digit backwards, a mark before every third.
+        return String(unsafeUninitializedCapacity: length) { out in
+            var rest = value.magnitude
+            var end = length
+            for n in 0..<digits {
+                if n > 0 && n % 3 == 0 {
+                    end -= 1
+                    out[end] = mark
+                }
+                end -= 1
+                out[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            if value < 0 { out[0] = UInt8(ascii: "-") }
+            return length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `units` with its last `places` digits after `separator`, as UTF-8 (texts are built on
-    /// bytes: decisions render hundreds of numbers, and Character work dominated).
-    private static func fixed(_ units: Int128, places: Int, separator: UInt8) -> [UInt8] {
-        let digits = Array((Int64(exactly: units).map { String($0.magnitude) } ?? String(units.magnitude)).utf8)
-        var out: [UInt8] = units < 0 ? [UInt8(ascii: "-")] : []
-        guard places > 0 else { return out + digits }
-        out.reserveCapacity(digits.count + places + 3)
-        let whole = digits.count - places
-        if whole > 0 {
-            out += digits[..<whole]
-        } else {
-            out.append(UInt8(ascii: "0"))
+    private static func separator(_ language: Language) -> UInt8 {
+        language == .vi ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    }
+
+    /// `units` with its last `places` digits after `separator`; `trimmed` drops trailing zeros
+    /// after it (and the separator, when none is left); `suffix` follows (a `%`).
+    ///
+    /// The text is written straight into the string's own storage: decisions render hundreds of
+    /// numbers, and building each through arrays and interpolations was most of their cost.
+    private static func decimal(_ units: Int128, places: Int, separator: UInt8, trimmed: Bool = false,
+                                suffix: UInt8? = nil) -> String {
+        // An Int128 has at most 39 digits; places are at most 18 (`exact`), so 40 digits hold any
+        // value with its leading zero.
+        precondition(places >= 0 && places <= 38)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { digits in
+            // The digits from the last one backwards, padded with zeros to a whole digit.
+            var n = 0
+            if let small = UInt64(exactly: units.magnitude) {
+                var rest = small
+                repeat {
+                    digits[n] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    n += 1
+                } while rest > 0
+            } else {
+                var rest = units.magnitude
+                repeat {
+                    digits[n] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                    n += 1
+                } while rest > 0
+            }
+            while n <= places {
+                digits[n] = UInt8(ascii: "0")
+                n += 1
+            }
+            var lowest = 0
+            if trimmed {
+                while lowest < places && digits[lowest] == UInt8(ascii: "0") { lowest += 1 }
+            }
+            let fraction = places - lowest
+            let length = (units < 0 ? 1 : 0) + (n - places) + (fraction > 0 ? fraction + 1 : 0) + (suffix == nil ? 0 : 1)
+            return String(unsafeUninitializedCapacity: length) { out in
+                var k = 0
+                if units < 0 {
+                    out[k] = UInt8(ascii: "-")
+                    k += 1
+                }
+                var i = n - 1
+                while i >= places {
+                    out[k] = digits[i]
+                    k += 1
+                    i -= 1
+                }
+                if fraction > 0 {
+                    out[k] = separator
+                    k += 1
+                    while i >= lowest {
+                        out[k] = digits[i]
+                        k += 1
+                        i -= 1
+                    }
+                }
+                if let suffix {
+                    out[k] = suffix
+                    k += 1
+                }
+                return k
+            }
         }
-        out.append(separator)
-        if whole < 0 { out += repeatElement(UInt8(ascii: "0"), count: -whole) }
-        out += digits[max(whole, 0)...]
-        return out
     }
 }

@@ -113,15 +113,15 @@ public enum ReasonText {
              .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject,
                   let result = indicatorResult(decision, c, i) else { return nil }
-            let indicator = standard.criteria[c].indicators[i]
-            switch (result.status, indicator.scoring) {
+            // Read in place rather than copied out (see `indicatorText`).
+            switch (result.status, standard.criteria[c].indicators[i].scoring) {
             case (.band(let b), .count(_, let bands)): return bands[b].citation
             case (.band(let b), .ratio(let ratio)): return ratio.bands[b].citation
-            case (.activity(true), .activity(_, let points)): return points.citation ?? indicator.citation
+            case (.activity(true), .activity(_, let points)): return points.citation ?? standard.criteria[c].indicators[i].citation
             case (.denominatorZero, .ratio(let ratio)), (.denominatorZeroUndetermined, .ratio(let ratio)):
                 return ratio.ifDenominatorZero?.citation
             case (.insufficientSample(let k), .ratio(let ratio)): return ratio.minimumSample[k].citation
-            default: return indicator.citation
+            default: return standard.criteria[c].indicators[i].citation
             }
         case .criterionCapped:
             if case .criterion(let c) = reason.subject { return standard.criteria[c].maximum.citation }
@@ -298,53 +298,9 @@ public enum ReasonText {
                 : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
-            let indicator = standard.criteria[c].indicators[i]
-            // These are most of a decision's reasons: the text is put together in one string with
-            // room reserved, rather than through interpolations that each grow a new one.
-            let name = indicator.name(l)
-            var text = String()
-            text.reserveCapacity(indicator.id.utf8.count + name.utf8.count + 192)
-            text += indicator.id
-            text += " “"
-            text += name
-            text += "”: "
-            let head = text
-            let measure = { () -> String in result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? "" }
-            let scored: Int = result.points ?? 0
-            switch reason.code {
-            case .activityMet:
-                let held: String = l == .vi ? "có → " : "yes → "
-                text += held
-                text += scored.description
-            case .activityNotMet:
-                let held: String = l == .vi ? "không → 0" : "no → 0"
-                text += held
-            case .denominatorZero:
-                return l == .vi
-                    ? "\(head)mẫu số bằng 0 (\(measure())) → \(scored) điểm theo quy tắc khi mẫu số bằng 0."
-                    : "\(head)the denominator is zero (\(measure())) → \(scored) points by the zero-denominator rule."
-            case .denominatorZeroUndetermined:
-                return l == .vi
-                    ? "\(head)mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
-                    : "\(head)the denominator is zero → this indicator cannot be scored."
-            case .outsideBands:
-                return l == .vi
-                    ? "\(head)giá trị \(measure()) không thuộc dải điểm nào (lỗi trong bảng điểm)."
-                    : "\(head)the value \(measure()) falls in no band (an error in the band table)."
-            default:
-                guard case .band(let b) = result.status else { return "" }
-                let band = indicator.bands[b]
-                let bandWord: String = l == .vi ? " → dải " : " → band "
-                text += measure()
-                text += bandWord
-                text += band.rangeText(percent: indicator.isRate, language: l)
-                text += " → "
-                text += band.points.description
-            }
-            text += " "
-            text += points
-            text += "."
-            return text
+            // The indicator is passed straight from the standard, borrowed: a copy retains every
+            // text in it, and requests on two threads then contend for the same texts.
+            return indicatorText(reason.code, result, standard.criteria[c].indicators[i], points: points, language: l)
         case .criterionCapped:
             guard case .criterion(let c) = reason.subject else { return "" }
             let criterion = standard.criteria[c]
@@ -352,6 +308,53 @@ public enum ReasonText {
                 ? "Tiêu chí \(criterion.number): tổng điểm các chỉ tiêu vượt mức tối đa, tính \(criterion.maximum.value) điểm."
                 : "Criterion \(criterion.number): the indicators add up to more than the maximum; \(criterion.maximum.value) points counted."
         }
+    }
+
+    /// The reason for an indicator's result: most of a decision's reasons.
+    private static func indicatorText(_ code: ReasonCode, _ result: IndicatorResult, _ indicator: Indicator,
+                                      points: String, language l: Language) -> String {
+        // These are most of a decision's reasons: the text is put together as bytes with room
+        // reserved, rather than through interpolations that each grow a new string.
+        let name = indicator.name(l)
+        let head = { () -> String in "\(indicator.id) “\(name)”: " }
+        let measure = { () -> String in result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? "" }
+        let scored: Int = result.points ?? 0
+        var text = TextBytes(capacity: indicator.id.utf8.count + name.utf8.count + 192)
+        text.append(indicator.id)
+        text.append(" “")
+        text.append(name)
+        text.append("”: ")
+        switch code {
+        case .activityMet:
+            if l == .vi { text.append("có → ") } else { text.append("yes → ") }
+            text.append(scored)
+        case .activityNotMet:
+            if l == .vi { text.append("không → 0") } else { text.append("no → 0") }
+        case .denominatorZero:
+            return l == .vi
+                ? "\(head())mẫu số bằng 0 (\(measure())) → \(scored) điểm theo quy tắc khi mẫu số bằng 0."
+                : "\(head())the denominator is zero (\(measure())) → \(scored) points by the zero-denominator rule."
+        case .denominatorZeroUndetermined:
+            return l == .vi
+                ? "\(head())mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
+                : "\(head())the denominator is zero → this indicator cannot be scored."
+        case .outsideBands:
+            return l == .vi
+                ? "\(head())giá trị \(measure()) không thuộc dải điểm nào (lỗi trong bảng điểm)."
+                : "\(head())the value \(measure()) falls in no band (an error in the band table)."
+        default:
+            guard case .band(let b) = result.status else { return "" }
+            let band = indicator.bands[b]
+            text.append(measure())
+            if l == .vi { text.append(" → dải ") } else { text.append(" → band ") }
+            text.append(band.rangeText(percent: indicator.isRate, language: l))
+            text.append(" → ")
+            text.append(band.points)
+        }
+        text.append(" ")
+        text.append(points)
+        text.append(".")
+        return text.text
     }
 
     /// A measured value for people: `118/120 = 98,3%`, `1/2.000 = 0,5 / 1.000`, `4,2%`, `có`.
@@ -366,18 +369,29 @@ public enum ReasonText {
         case .share(let share):
             return percent(share, language: l)
         case .ratio(let numerator, let denominator, let value):
-            let fraction = "\(DecimalText.grouped(numerator, language: l))/\(DecimalText.grouped(denominator, language: l))"
-            guard denominator != 0 else { return fraction }
+            // Put together as bytes: most indicators of a decision are ratios, each shown twice.
+            var text = TextBytes(capacity: 48)
+            text.append(DecimalText.grouped(numerator, language: l))
+            text.append("/")
+            text.append(DecimalText.grouped(denominator, language: l))
+            guard denominator != 0 else { return text.text }
             if case .ratio(let ratio) = indicator.scoring, let per = ratio.per {
-                let perText = DecimalText.grouped(Int64(per.value), language: l)
                 // Two decimals, unless rounding would hide a difference a band bound may turn on:
                 // 1/1,999 per 1,000 is 0.50025, which must not read as 0.5.
-                let shown = value.multiplied(by: 100).isInteger
-                    ? "= " + DecimalText.rounded(value, places: 2, language: l)
-                    : "≈ " + DecimalText.rounded(value, places: 4, language: l)
-                return "\(fraction) \(shown) / \(perText)"
+                if value.multiplied(by: 100).isInteger {
+                    text.append(" = ")
+                    text.append(DecimalText.rounded(value, places: 2, language: l))
+                } else {
+                    text.append(" ≈ ")
+                    text.append(DecimalText.rounded(value, places: 4, language: l))
+                }
+                text.append(" / ")
+                text.append(DecimalText.grouped(Int64(per.value), language: l))
+                return text.text
             }
-            return "\(fraction) = \(percent(value, language: l))"
+            text.append(" = ")
+            text.append(percent(value, language: l))
+            return text.text
         }
     }
 

@@ -54,7 +54,8 @@ public struct Standard: Sendable {
 
     /// Whether the standard has checklist items.
     public var hasItems: Bool {
-        criteria.contains { $0.indicators.contains { $0.item != nil } }
+        // By index: iterating copies each criterion and indicator, retaining every text in them.
+        criteria.indices.contains { c in criteria[c].indicators.indices.contains { criteria[c].indicators[$0].item != nil } }
     }
 }
 

@@ -198,13 +198,22 @@ extension Standard {
 extension Band {
     /// The band's range written with comparison signs, such as `>= 98% and < 100%`.
     public func rangeText(percent: Bool, language: Language = .en) -> String {
-        func show(_ r: Rational) -> String {
-            let value = percent ? r.multiplied(by: 100) : r
-            return DecimalText.plain(value, language: language) + (percent ? "%" : "")
+        guard lower != nil || upper != nil else { return "*" }
+        // Put together as bytes: every indicator reason of a decision shows its band's range.
+        var text = TextBytes(capacity: 40)
+        func show(_ r: Rational) {
+            text.append(DecimalText.plain(percent ? r.multiplied(by: 100) : r, language: language))
+            if percent { text.append("%") }
         }
-        var parts: [String] = []
-        if let lower { parts.append("\(lower.inclusive ? ">=" : ">") \(show(lower.value))") }
-        if let upper { parts.append("\(upper.inclusive ? "<=" : "<") \(show(upper.value))") }
-        return parts.isEmpty ? "*" : parts.joined(separator: ", ")
+        if let lower {
+            if lower.inclusive { text.append(">= ") } else { text.append("> ") }
+            show(lower.value)
+        }
+        if let upper {
+            if lower != nil { text.append(", ") }
+            if upper.inclusive { text.append("<= ") } else { text.append("< ") }
+            show(upper.value)
+        }
+        return text.text
     }
 }

@@ -57,7 +57,8 @@ public enum EvidenceReader {
         var sources = [FactSource?](repeating: nil, count: standard.facts.count)
         var factElements = [Element?](repeating: nil, count: standard.facts.count)
         let hasItems = standard.hasItems
-        let hasFacts = standard.facts.contains { $0.type != .answer }
+        // By index: iterating copies each definition, retaining every text in it.
+        let hasFacts = standard.facts.indices.contains { standard.facts[$0].type != .answer }
         let factsElement = hasFacts ? map.required("facts") : map.optional("facts")
         var finder = FactFinder(standard)
         if let factsElement, let factMap = MappingReader(factsElement, allowed: [], log: log) {

@@ -130,12 +130,14 @@ public enum FactText {
     /// than all children. Each problem names the fact at fault.
     public static func inconsistencies(_ facts: [FactValue?], standard: Standard) -> [(fact: Int, problem: FactProblem)] {
         var out: [(Int, FactProblem)] = []
-        for (index, definition) in standard.facts.enumerated() {
-            guard let limit = definition.atMost, case .count(let value)? = facts[index],
+        // By index: iterating copies each definition, retaining every text in it, on every read.
+        for index in standard.facts.indices {
+            guard let limit = standard.facts[index].atMost, case .count(let value)? = facts[index],
                   case .count(let bound)? = facts[limit], value > bound else { continue }
+            let id = standard.facts[index].id
             out.append((index, FactProblem(
-                vi: "\(definition.id) = \(value) lớn hơn \(standard.facts[limit].id) = \(bound) (tử số vượt mẫu số)",
-                en: "\(definition.id) = \(value) is greater than \(standard.facts[limit].id) = \(bound) (numerator above denominator)")))
+                vi: "\(id) = \(value) lớn hơn \(standard.facts[limit].id) = \(bound) (tử số vượt mẫu số)",
+                en: "\(id) = \(value) is greater than \(standard.facts[limit].id) = \(bound) (numerator above denominator)")))
         }
         return out
     }

@@ -67,7 +67,7 @@ public enum DecisionJSON {
                 // The criterion is passed straight from the array, borrowed: a copy of each
                 // criterion and indicator (and every text in it) cost a tenth of the writing.
                 for result in decision.criteria {
-                    criterion(result, standard.criteria[result.criterion], decision, phrases, l, into: &w)
+                    criterion(result, standard.criteria[result.criterion], decision, phrases.criteria[result.criterion], l, into: &w)
                 }
             })
             w.field("reasons", array: { w in
@@ -87,7 +87,7 @@ public enum DecisionJSON {
                 }
             })
             w.field("evidence", array: { w in
-                for f in standard.facts.indices { evidence(f, decision, standard, l, into: &w) }
+                for f in standard.facts.indices { evidence(f, decision, phrases, into: &w) }
             })
             w.key("distance")
             distance(decision, standard, reference.phrases.table(.en), l, into: &w)
@@ -157,32 +157,33 @@ public enum DecisionJSON {
         }
     }
 
+    /// `texts` holds the criterion's names and citations, escaped before.
     private static func criterion(_ result: CriterionResult, _ criterion: Criterion, _ decision: Decision,
-                                  _ phrases: StandardPhrases.Table, _ l: Language, into w: inout JSONWriter) {
+                                  _ texts: StandardPhrases.CriterionTexts, _ l: Language, into w: inout JSONWriter) {
         w.object { w in
             w.field("id", criterion.id)
             w.field("number", criterion.number)
-            w.field("name", criterion.name(l))
+            w.field("name", texts.name)
             w.field("points", result.points)
             w.field("maximum", criterion.maximum.value)
             w.field("lowest", result.lowest)
             w.field("highest", result.highest)
             w.field("capped", result.capped)
             w.field("provisional", result.restsOnProvisional)
-            w.field("citation", criterion.citation)
+            w.field("citation", texts.citation)
             w.field("indicators", array: { w in
                 for r in decision.indicators[result.indicators] {
-                    indicator(r, criterion.indicators[r.indicator], phrases.ranges[result.criterion][r.indicator], l, into: &w)
+                    indicator(r, criterion.indicators[r.indicator], texts.indicators[r.indicator], l, into: &w)
                 }
             })
         }
     }
 
-    private static func indicator(_ r: IndicatorResult, _ indicator: Indicator, _ ranges: [String], _ l: Language,
-                                  into w: inout JSONWriter) {
+    private static func indicator(_ r: IndicatorResult, _ indicator: Indicator, _ texts: StandardPhrases.IndicatorTexts,
+                                  _ l: Language, into w: inout JSONWriter) {
         w.object { w in
-            w.field("id", indicator.id)
-            w.field("name", indicator.name(l))
+            w.field("id", texts.id)
+            w.field("name", texts.name)
             w.field("points", r.points)
             w.field("maximum", indicator.maximumPoints)
             w.field("status", status(r.status))
@@ -204,24 +205,23 @@ public enum DecisionJSON {
                 let matched = indicator.bands[b]
                 w.object { w in
                     w.field("index", b)
-                    w.field("range", ranges[b])
+                    w.field("range", texts.ranges[b])
                     w.field("points", matched.points)
                     w.field("provenance", matched.provenance.rawValue)
-                    w.field("citation", matched.citation)
+                    w.field("citation", texts.bandCitations[b])
                 }
             } else {
                 w.null()
             }
-            w.field("citation", indicator.citation)
+            w.field("citation", texts.citation)
         }
     }
 
-    private static func evidence(_ f: Int, _ decision: Decision, _ standard: Standard, _ l: Language,
-                                 into w: inout JSONWriter) {
+    private static func evidence(_ f: Int, _ decision: Decision, _ phrases: StandardPhrases.Table, into w: inout JSONWriter) {
         guard decision.facts.indices.contains(f), let fact = decision.facts[f] else { return }
         w.object { w in
-            w.field("id", standard.facts[f].id)
-            w.field("name", standard.facts[f].name(l))
+            w.field("id", phrases.facts[f].id)
+            w.field("name", phrases.facts[f].name)
             w.key("value")
             switch fact {
             case .count(let n): w.int(n)
@@ -267,7 +267,7 @@ public enum DecisionJSON {
                     w.field("fact", standard.facts[fact].id)
                     w.field("from", DecimalText.percent(from, language: .en))
                 }
-                if let b = c.band { w.field("band", english.ranges[c.criterion][c.indicator][b]) }
+                if let b = c.band { w.field("band", english.criteria[c.criterion].indicators[c.indicator].ranges[b]) }
                 w.field("text", DistanceText.change(c, standard: standard, language: l))
             }
         }

@@ -9,6 +9,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A value written when the whole is rendered (see `DecisionJSON`): large documents are
     /// written straight into bytes instead of being built as a tree first.
     case written(@Sendable (inout JSONWriter) -> Void)
+    /// A value whose compact text was rendered once and is copied each time it is written.
+    case rendered(RenderedJSON)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
@@ -27,9 +29,15 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text as UTF-8 bytes, the form files and sockets take.
     public func bytes(pretty: Bool = true) -> [UInt8] {
-        var writer = JSONWriter(pretty: pretty)
+        withBytes(pretty: pretty) { Array($0) }
+    }
+
+    /// Calls `body` with the JSON text as UTF-8 bytes, without copying them first; `capacity`
+    /// is the room to start with (a commune's decision is about 40 kB).
+    public func withBytes<R>(pretty: Bool = true, capacity: Int = 16_384, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var writer = JSONWriter(pretty: pretty, capacity: capacity)
         write(into: &writer)
-        return writer.bytes
+        return try writer.withBytes(body)
     }
 
     /// Writes the value as the writer's next element.
@@ -48,6 +56,22 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
             }
         case .written(let write): write(&writer)
+        case .rendered(let value): writer.rendered(value)
         }
+    }
+}
+
+/// A JSON value with its compact text, rendered once: what many documents repeat word for word
+/// (a standard's description of a value a decision rests on) is copied rather than written again.
+public struct RenderedJSON: Sendable {
+    /// The value, written again where the layout differs (indented output).
+    public let value: JSONValue
+    /// The value's compact text.
+    public let compact: [UInt8]
+
+    /// Renders `value` once.
+    public init(_ value: JSONValue) {
+        self.value = value
+        compact = value.bytes(pretty: false)
     }
 }

@@ -26,6 +26,12 @@ public struct JSONWriter: ~Copyable {
     /// The text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Calls `body` with the text written so far, without copying it: a response copies it once,
+    /// into the buffer it is sent from.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     // MARK: Values
 
     /// `null`.
@@ -79,6 +85,27 @@ public struct JSONWriter: ~Copyable {
             return
         }
         escape(value)
+    }
+
+    /// A text escaped and quoted before (see `JSONText`), copied as it is.
+    public mutating func string(_ text: JSONText) {
+        element()
+        text.bytes.withUnsafeBufferPointer { quoted in
+            if let start = quoted.baseAddress { append(start, quoted.count) }
+        }
+    }
+
+    /// A value rendered before: its compact text is copied as it is, and in indented output,
+    /// where the indent depends on where it stands, the value is written again.
+    public mutating func rendered(_ value: RenderedJSON) {
+        guard !pretty else {
+            value.value.write(into: &self)
+            return
+        }
+        element()
+        value.compact.withUnsafeBufferPointer { text in
+            if let start = text.baseAddress { append(start, text.count) }
+        }
     }
 
     /// An object whose members `body` writes with `key(_:)` and a value each.
@@ -139,6 +166,12 @@ public struct JSONWriter: ~Copyable {
     public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
+    }
+
+    /// A member holding a text escaped before, or null.
+    public mutating func field(_ name: StaticString, _ text: JSONText?) {
+        key(name)
+        if let text { string(text) } else { null() }
     }
 
     /// A member holding a whole number.
@@ -268,41 +301,46 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func escape(_ s: String) {
         append(UInt8(ascii: "\""))
-        var s = s
         // Over the contiguous UTF-8 at once, in runs between the bytes that need escaping: most
-        // texts have none, and a decision's JSON is mostly texts.
-        s.withUTF8 { text in
-            guard let source = text.baseAddress else { return }
-            let length = text.count
-            let words = UnsafeRawPointer(source)
-            var start = 0
-            var i = 0
-            while i < length {
-                // Eight bytes at a time while none of them needs escaping (bit tricks on a word:
-                // a byte below 0x20, or equal to a quote or a backslash, sets its high bit).
-                if i + 8 <= length {
-                    if !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                        i += 8
-                        continue
-                    }
-                } else if length >= 8 && !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) {
-                    // The last (overlapping) word is clean, so is every byte left.
-                    i = length
-                    continue
-                }
-                let byte = source[i]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    i += 1
-                    continue
-                }
-                if i > start { append(source + start, i - start) }
-                escape(byte)
-                i += 1
-                start = i
-            }
-            if length > start { append(source + start, length - start) }
+        // texts have none, and a decision's JSON is mostly texts. Read in place (a copy of the
+        // string, as `withUTF8` needs, costs a retain on text shared by every request).
+        if s.utf8.withContiguousStorageIfAvailable({ escapeRuns($0) }) == nil {
+            var copy = s
+            copy.withUTF8 { escapeRuns($0) }
         }
         append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escapeRuns(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let source = text.baseAddress else { return }
+        let length = text.count
+        let words = UnsafeRawPointer(source)
+        var start = 0
+        var i = 0
+        while i < length {
+            // Eight bytes at a time while none of them needs escaping (bit tricks on a word:
+            // a byte below 0x20, or equal to a quote or a backslash, sets its high bit).
+            if i + 8 <= length {
+                if !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+            } else if length >= 8 && !JSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) {
+                // The last (overlapping) word is clean, so is every byte left.
+                i = length
+                continue
+            }
+            let byte = source[i]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                i += 1
+                continue
+            }
+            if i > start { append(source + start, i - start) }
+            escape(byte)
+            i += 1
+            start = i
+        }
+        if length > start { append(source + start, length - start) }
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -332,5 +370,25 @@ public struct JSONWriter: ~Copyable {
             append(hex[Int(byte >> 4)])
             append(hex[Int(byte & 0xF)])
         }
+    }
+}
+
+/// A text escaped and quoted for JSON once, then copied wherever it is written: the names and
+/// citations of a standard, which every decision under it repeats.
+public struct JSONText: Sendable {
+    /// The quoted, escaped UTF-8 text.
+    let bytes: [UInt8]
+
+    /// Escapes `text` once.
+    public init(_ text: String) {
+        var writer = JSONWriter(pretty: false, capacity: text.utf8.count + 2)
+        writer.string(text)
+        bytes = writer.bytes
+    }
+
+    /// Escapes `text` once, or nil.
+    public init?(_ text: String?) {
+        guard let text else { return nil }
+        self.init(text)
     }
 }

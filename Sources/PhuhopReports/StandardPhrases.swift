@@ -2,7 +2,8 @@ import PhuhopCore
 import Synchronization
 
 /// What every decision under a standard repeats in its JSON (the description of each value it
-/// may rest on, the range of each band), made once per language and kept with the reference.
+/// may rest on, the names, citations and band ranges), escaped once per language and kept with
+/// the reference.
 ///
 /// A decision resting on provisional values lists each with its path, value, mark and
 /// citation: for the commune standard that was a quarter of the scoring API's answer, and
@@ -12,8 +13,27 @@ public final class StandardPhrases: Sendable {
     struct Table: Sendable {
         /// `DecisionJSON.value(_:_:)` of each value of the standard.
         let values: [ValueReference: JSONValue]
-        /// `Band.rangeText` of each band, by criterion, indicator and band.
-        let ranges: [[[String]]]
+        /// The texts of each criterion, by criterion.
+        let criteria: [CriterionTexts]
+        /// The id and name of each fact, by fact.
+        let facts: [(id: JSONText, name: JSONText)]
+    }
+
+    /// A criterion's name and citation, and its indicators' texts.
+    struct CriterionTexts: Sendable {
+        let name: JSONText
+        let citation: JSONText?
+        let indicators: [IndicatorTexts]
+    }
+
+    /// An indicator's id, name and citation, and the range text and citation of each band.
+    struct IndicatorTexts: Sendable {
+        let id: JSONText
+        let name: JSONText
+        let citation: JSONText?
+        /// `Band.rangeText` of each band.
+        let ranges: [JSONText]
+        let bandCitations: [JSONText?]
     }
 
     private let standard: Standard
@@ -27,14 +47,23 @@ public final class StandardPhrases: Sendable {
     func table(_ language: Language) -> Table {
         if let made = tables.withLock({ $0[language] }) { return made }
         // Made outside the lock: two requests may both make it, and either result is the same.
-        let values = standard.allValues.map { ($0, DecisionJSON.value(standard.describe($0, language: language), language)) }
+        let values = standard.allValues.map {
+            ($0, JSONValue.rendered(RenderedJSON(DecisionJSON.value(standard.describe($0, language: language), language))))
+        }
         let made = Table(
             values: Dictionary(values, uniquingKeysWith: { first, _ in first }),
-            ranges: standard.criteria.map { criterion in
-                criterion.indicators.map { indicator in
-                    indicator.bands.map { $0.rangeText(percent: indicator.isRate, language: language) }
-                }
-            })
+            criteria: standard.criteria.map { criterion in
+                CriterionTexts(
+                    name: JSONText(criterion.name(language)), citation: JSONText(criterion.citation),
+                    indicators: criterion.indicators.map { indicator in
+                        IndicatorTexts(
+                            id: JSONText(indicator.id), name: JSONText(indicator.name(language)),
+                            citation: JSONText(indicator.citation),
+                            ranges: indicator.bands.map { JSONText($0.rangeText(percent: indicator.isRate, language: language)) },
+                            bandCitations: indicator.bands.map { JSONText($0.citation) })
+                    })
+            },
+            facts: standard.facts.map { (JSONText($0.id), JSONText($0.name(language))) })
         tables.withLock { $0[language] = made }
         return made
     }

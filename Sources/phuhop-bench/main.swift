@@ -72,7 +72,8 @@ if let payload {
             lap(2)
             let value = DecisionJSON.value(decision, reference, language: .vi)
             lap(3)
-            bytes = value.bytes(pretty: false).count
+            // As the scoring API sends it: rendered into room for the whole, then copied once.
+            bytes = value.withBytes(pretty: false, capacity: 65_536) { Array($0) }.count
             lap(4)
         }
     } catch let error as InputError {

@@ -109,4 +109,22 @@ import Testing
         let en = DecisionJSON.value(decision, shared, language: .en).rendered()
         #expect(vi != en)
     }
+
+    /// Compact output copies what the reference keeps; indented output writes every value
+    /// afresh. Both must hold the same decision.
+    @Test func compactOutputHoldsWhatIndentedOutputHolds() throws {
+        for example in ["xa-dak-ro-not-recognized.yaml", "phuong-ba-dinh-recognized.yaml", "xa-tan-hoa-undetermined.yaml"] {
+            let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+            let reference = StandardReference(standard: loaded.standard, hash: loaded.hash)
+            let evidence = try EvidenceReader.read(Data(contentsOf: RepositoryPaths.examples.appendingPathComponent(example)),
+                                                   file: example, standard: loaded.standard)
+            let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
+            for language in [Language.vi, .en] {
+                let value = DecisionJSON.value(decision, reference, language: language)
+                let compact = try JSONSerialization.jsonObject(with: Data(value.bytes(pretty: false))) as? NSDictionary
+                let indented = try JSONSerialization.jsonObject(with: Data(value.bytes(pretty: true))) as? NSDictionary
+                #expect(compact != nil && compact == indented, "\(example) \(language)")
+            }
+        }
+    }
 }

@@ -73,4 +73,31 @@ import Testing
         let inner = JSONValue.written { w in w.object { w in w.field("x", true) } }
         #expect(JSONValue.array([inner]).rendered(pretty: true) == "[\n  {\n    \"x\": true\n  }\n]")
     }
+
+    @Test func aTextEscapedOnceIsWrittenAsTheStringWouldBe() {
+        for text in Self.hostile {
+            for pretty in [false, true] {
+                var once = JSONWriter(pretty: pretty)
+                once.array { w in
+                    w.string(JSONText(text))
+                    w.object { w in w.field("k", JSONText(text)) }
+                    w.object { w in w.field("none", JSONText(String?.none)) }
+                }
+                let plain = JSONValue.array([.string(text), .object([("k", .string(text))]), .object([("none", .null)])])
+                #expect(once.bytes == plain.bytes(pretty: pretty))
+            }
+        }
+    }
+
+    @Test func aRenderedValueIsCopiedCompactAndWrittenAgainWhenIndented() {
+        let value = JSONValue.object([("path", .string("c02.1")), ("note", .null), ("list", .array([.int(1), .string("ế\n")]))])
+        let rendered = RenderedJSON(value)
+        #expect(rendered.compact == value.bytes(pretty: false))
+        let around = JSONValue.array([.rendered(rendered), .int(2), .rendered(rendered)])
+        let plain = JSONValue.array([value, .int(2), value])
+        for pretty in [false, true] {
+            #expect(around.bytes(pretty: pretty) == plain.bytes(pretty: pretty))
+        }
+        #expect(around.withBytes(pretty: false, capacity: 1) { Array($0) } == plain.bytes(pretty: false))
+    }
 }

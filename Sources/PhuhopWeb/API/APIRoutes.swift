@@ -92,7 +92,8 @@ struct APIRoutes: Sendable {
             let evidence = try EvidenceReader.read(parsed, standard: standard.loaded.standard, overridden: chosen != nil)
             let decision = standard.evaluator.evaluate(evidence)
             let reference = services.reference(standard.loaded)
-            return Responses.json(bytes: DecisionJSON.value(decision, reference, language: context.language).bytes(pretty: false))
+            // Room for a commune's decision (about 40 kB), so the text is not copied as it grows.
+            return Responses.json(DecisionJSON.value(decision, reference, language: context.language), capacity: 65_536)
         } catch let error as InputError {
             let problems = JSONValue.array(error.diagnostics.map { d in
                 .object([("line", .int(Int64(d.location.line))), ("column", .int(Int64(d.location.column))),

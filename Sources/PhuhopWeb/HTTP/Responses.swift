@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import PhuhopCore
+import PhuhopReports
 
 /// How responses are made: HTML pages, JSON, redirects, and reading posted forms.
 enum Responses {
@@ -18,6 +19,13 @@ enum Responses {
     static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A JSON value rendered compact straight into the buffer it is sent from.
+    static func json(_ value: JSONValue, capacity: Int, status: HTTPResponse.Status = .ok) -> Response {
+        let buffer = value.withBytes(pretty: false, capacity: capacity) { ByteBuffer(bytes: $0) }
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: buffer))
     }
 
     /// A redirect after a POST: the browser asks for the page with GET (303).

@@ -1,0 +1,47 @@
+/// A text put together as UTF-8 bytes and made a `String` once.
+///
+/// Appending to a `String` checks and copies on every piece (a third of a reason's cost went to
+/// `String.append`), and a decision's reasons, measures and band ranges are hundreds of pieces.
+struct TextBytes {
+    private var bytes: [UInt8] = []
+
+    /// An empty text with room for `capacity` bytes.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ piece: String) {
+        // Read in place: a copy of the string (as `withUTF8` needs) retains text that every
+        // request shares, and two threads retaining the same text contend for it.
+        if piece.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: piece.utf8)
+        }
+    }
+
+    mutating func append(_ piece: StaticString) {
+        piece.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A whole number in digits (no grouping: points and bounds, as the data files write them).
+    mutating func append(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits = 1
+        var probe = number.magnitude / 10
+        while probe > 0 {
+            digits += 1
+            probe /= 10
+        }
+        // Room for the digits, then filled from the last one backwards.
+        var end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var rest = number.magnitude
+        repeat {
+            end -= 1
+            bytes[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+    }
+}
