@@ -2,23 +2,51 @@
 public enum DistanceText {
     /// One change, such as `c07.1: +2 c07.under1-fully-immunised (114 → 116) → >= 98% → +15`.
     public static func change(_ change: DistanceToRecognition.Change, standard: Standard, language l: Language) -> String {
-        let indicator = standard.criteria[change.criterion].indicators[change.indicator]
-        let points = l == .vi ? "điểm" : "points"
-        let band = change.band.map { " → " + (l == .vi ? "dải " : "band ") + indicator.bands[$0].rangeText(percent: indicator.isRate, language: l) } ?? ""
-        let what: String
+        // Put together as bytes (see `TextBytes`): every decision short of its threshold lists
+        // its options, and the indicator is read in place rather than copied.
+        let (c, i) = (change.criterion, change.indicator)
+        var text = TextBytes(capacity: 160)
+        text.append(standard.criteria[c].indicators[i].id)
+        text.append(": ")
         switch change.change {
         case .hold(let fact):
-            what = (l == .vi ? "thực hiện: " : "hold: ") + "\(standard.facts[fact].name(l)) (\(standard.facts[fact].id) = true)"
+            if l == .vi { text.append("thực hiện: ") } else { text.append("hold: ") }
+            text.append(standard.facts[fact].name(l))
+            text.append(" (")
+            text.append(standard.facts[fact].id)
+            text.append(" = true)")
         case .count(let facts, let from, let by):
-            let ids = facts.map { standard.facts[$0].id }.joined(separator: " + ")
-            let verb = by >= 0 ? (l == .vi ? "thêm" : "add") : (l == .vi ? "bớt" : "remove")
-            what = "\(verb) \(DecimalText.grouped(Int64(by.magnitude), language: l)) (\(ids): "
-                + "\(DecimalText.grouped(from, language: l)) → \(DecimalText.grouped(from + by, language: l)))"
+            if by >= 0 {
+                if l == .vi { text.append("thêm ") } else { text.append("add ") }
+            } else {
+                if l == .vi { text.append("bớt ") } else { text.append("remove ") }
+            }
+            text.append(DecimalText.grouped(Int64(by.magnitude), language: l))
+            text.append(" (")
+            for (n, fact) in facts.enumerated() {
+                if n > 0 { text.append(" + ") }
+                text.append(standard.facts[fact].id)
+            }
+            text.append(": ")
+            text.append(DecimalText.grouped(from, language: l))
+            text.append(" → ")
+            text.append(DecimalText.grouped(from + by, language: l))
+            text.append(")")
         case .share(let fact, let from):
-            what = (l == .vi ? "đưa \(standard.facts[fact].id) từ " : "bring \(standard.facts[fact].id) from ")
-                + DecimalText.percent(from, language: l)
+            if l == .vi { text.append("đưa ") } else { text.append("bring ") }
+            text.append(standard.facts[fact].id)
+            if l == .vi { text.append(" từ ") } else { text.append(" from ") }
+            text.append(DecimalText.percent(from, language: l))
         }
-        return "\(indicator.id): \(what)\(band) → +\(change.gain) \(points)"
+        if let b = change.band {
+            if l == .vi { text.append(" → dải ") } else { text.append(" → band ") }
+            let isRate = standard.criteria[c].indicators[i].isRate
+            text.append(standard.criteria[c].indicators[i].bands[b].rangeText(percent: isRate, language: l))
+        }
+        text.append(" → +")
+        text.append(change.gain)
+        if l == .vi { text.append(" điểm") } else { text.append(" points") }
+        return text.text
     }
 
     /// The changes of a plan in a few words, for a table cell: `c03.1 -1; c11.1 true`.
