@@ -298,9 +298,7 @@ public enum ReasonText {
                 : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
-            // The indicator is passed straight from the standard, borrowed: a copy retains every
-            // text in it, and requests on two threads then contend for the same texts.
-            return indicatorText(reason.code, result, standard.criteria[c].indicators[i], points: points, language: l)
+            return standard.withIndicator(c, i) { indicatorText(reason.code, result, $0, points: points, language: l) }
         case .criterionCapped:
             guard case .criterion(let c) = reason.subject else { return "" }
             let criterion = standard.criteria[c]

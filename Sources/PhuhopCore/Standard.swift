@@ -53,6 +53,13 @@ public struct Standard: Sendable {
     public func attributeIndex(_ id: String) -> Int? { attributes.firstIndex { $0.id == id } }
 
     /// Whether the standard has checklist items.
+    /// Calls `body` with indicator `i` of criterion `c` read in place: an indicator copied out of
+    /// the standard retains every text in it, and requests on two threads then contend for them.
+    @inlinable
+    public func withIndicator<R>(_ c: Int, _ i: Int, _ body: (Indicator) throws -> R) rethrows -> R {
+        try criteria[c].indicators.withUnsafeBufferPointer { try body($0[i]) }
+    }
+
     public var hasItems: Bool {
         // By index: iterating copies each criterion and indicator, retaining every text in them.
         criteria.indices.contains { c in criteria[c].indicators.indices.contains { criteria[c].indicators[$0].item != nil } }

@@ -45,6 +45,12 @@ struct Element {
         Element(node: node, parentPath: path, step: .key(key))
     }
 
+    /// The element under `key` of a mapping whose own path, `path`, the caller has already made
+    /// (once for all its keys).
+    func child(_ key: String, _ node: DocumentNode, path: String) -> Element {
+        Element(node: node, parentPath: path, step: .key(key))
+    }
+
     /// The element at `index` of a sequence, extending the path.
     func item(_ index: Int, _ node: DocumentNode) -> Element {
         Element(node: node, parentPath: path, step: .index(index))
@@ -77,7 +83,7 @@ struct Element {
 struct MappingReader {
     let element: Element
     let log: DiagnosticLog
-    private var pairs: [(String, Element)] = []
+    private var pairs: [(key: String, element: Element)] = []
 
     /// Reads `element` as a mapping whose keys must be among `allowed`; nil (and a problem
     /// logged) when it is not a mapping.
@@ -89,9 +95,11 @@ struct MappingReader {
                                            en: "expected a mapping, found \(element.shape.en)"))
             return nil
         }
+        let path = element.path
+        pairs.reserveCapacity(mapping.count)
         for (keyNode, valueNode) in mapping {
             let key = keyNode.scalarText ?? ""
-            let child = element.child(key, valueNode)
+            let child = element.child(key, valueNode, path: path)
             if !allowed.isEmpty && !allowed.contains(key) {
                 let hint = Suggestion.hint(for: key, in: allowed)
                 let keyElement = Element(node: keyNode, path: child.path)
@@ -99,16 +107,16 @@ struct MappingReader {
                                                   en: "unknown key “\(key)”.\(hint.en)"))
                 continue
             }
-            pairs.append((key, child))
+            pairs.append((key: key, element: child))
         }
     }
 
     /// The keys present, in document order.
-    var entries: [(key: String, element: Element)] { pairs.map { (key: $0.0, element: $0.1) } }
+    var entries: [(key: String, element: Element)] { pairs }
 
     /// The element under `key`, if present and not null.
     func optional(_ key: String) -> Element? {
-        guard let found = pairs.first(where: { $0.0 == key })?.1, !found.isNull else { return nil }
+        guard let found = pairs.first(where: { $0.key == key })?.element, !found.isNull else { return nil }
         return found
     }
 
@@ -122,7 +130,7 @@ struct MappingReader {
     }
 
     /// Whether `key` is present (even as null).
-    func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 }
 
 /// Typed reads of scalar elements; each logs a clear problem and returns nil on a wrong type.

@@ -172,8 +172,11 @@ public enum DecisionJSON {
             w.field("provisional", result.restsOnProvisional)
             w.field("citation", texts.citation)
             w.field("indicators", array: { w in
-                for r in decision.indicators[result.indicators] {
-                    indicator(r, criterion.indicators[r.indicator], texts.indicators[r.indicator], l, into: &w)
+                // Each indicator read in place (see `Standard.withIndicator`).
+                criterion.indicators.withUnsafeBufferPointer { indicators in
+                    for r in decision.indicators[result.indicators] {
+                        indicator(r, indicators[r.indicator], texts.indicators[r.indicator], l, into: &w)
+                    }
                 }
             })
         }

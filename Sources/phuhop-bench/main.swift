@@ -1,7 +1,9 @@
 // Benchmark: scores N generated communes in memory on one core and reports decisions per second
 // and peak memory. Usage: phuhop-bench [--units N] [--pool P] [--criteria DIR] [--json]
 // With `--payload FILE` it instead runs the scoring API's work N times on one evidence file (no
-// HTTP) and reports the time of each stage: parse, read, evaluate, build the JSON, write its bytes.
+// HTTP) and reports the time of each stage: parse, read, evaluate, build the JSON, write its bytes;
+// `--threads T` then also runs the whole of it on 1 and on T threads at once, sharing the standard,
+// as the server's threads do.
 // Build with `swift build -c release --product phuhop-bench`; see Docs/performance.md.
 import Foundation
 import PhuhopCore
@@ -16,6 +18,7 @@ var pool = 64
 var criteria = "criteria"
 var renderJSON = false
 var payload: String?
+var threads = 1
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -24,6 +27,7 @@ while let argument = arguments.next() {
     case "--criteria": criteria = arguments.next() ?? criteria
     case "--json": renderJSON = true
     case "--payload": payload = arguments.next()
+    case "--threads": threads = arguments.next().flatMap { Int($0) } ?? threads
     default:
         FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
         exit(2)
@@ -93,7 +97,31 @@ if let payload {
         print("\(name.padding(toLength: 20, withPad: " ", startingAt: 0))\(String(format: "%8.1f", micro(d))) µs")
     }
     print("total               \(String(format: "%8.1f", micro(total))) µs per request")
+    if threads > 1 {
+        for t in [1, threads] {
+            print("\(t) thread(s):        \(String(format: "%8.0f", concurrentRate(data, threads: t, runs: runs))) requests/s")
+        }
+    }
     print("peak RSS (MB):      \(peakResidentMegabytes())")
+}
+
+/// Requests a second with `threads` threads each running the whole of the API's work `runs`
+/// times on one shared standard: what the threads cost each other (shared counts of references,
+/// the allocator) shows as a rate below `threads` times the one-thread rate.
+@MainActor func concurrentRate(_ data: Data, threads: Int, runs: Int) -> Double {
+    let (standard, evaluator, reference) = (standard, evaluator, reference)
+    let clock = ContinuousClock()
+    let start = clock.now
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        for _ in 0..<runs {
+            guard let parsed = try? EvidenceReader.parse(data, file: "request"),
+                  let evidence = try? EvidenceReader.read(parsed, standard: standard) else { return }
+            let decision = evaluator.evaluate(evidence)
+            _ = DecisionJSON.value(decision, reference, language: .vi).withBytes(pretty: false, capacity: 65_536) { $0.count }
+        }
+    }
+    let elapsed = clock.now - start
+    return Double(threads * runs) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
 // The same synthetic communes `phuhop synth` writes (seed 2019), held in a pool.
