@@ -129,6 +129,25 @@ public struct JSONWriter: ~Copyable {
     /// Starts an object member: the value written next belongs to `name`, a literal written as
     /// it is (keys are plain ASCII words, so they skip escaping).
     public mutating func key(_ name: StaticString) {
+        if !pretty && !inMember && depth > 0 && name.hasPointerRepresentation {
+            // Compact output, the common case of the scoring API: the comma, the quoted name and
+            // the colon with one check for room.
+            let length = name.utf8CodeUnitCount
+            reserve(length + 4)
+            var at = count
+            if !empty {
+                base[at] = UInt8(ascii: ",")
+                at += 1
+            }
+            base[at] = UInt8(ascii: "\"")
+            JSONWriter.copy(name.utf8Start, to: base + at + 1, length)
+            base[at + 1 + length] = UInt8(ascii: "\"")
+            base[at + 2 + length] = UInt8(ascii: ":")
+            count = at + length + 3
+            empty = false
+            inMember = true
+            return
+        }
         element()
         guard name.hasPointerRepresentation else {
             append(UInt8(ascii: "\""))
@@ -141,7 +160,7 @@ public struct JSONWriter: ~Copyable {
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
         base[count] = UInt8(ascii: "\"")
-        (base + count + 1).initialize(from: name.utf8Start, count: length)
+        JSONWriter.copy(name.utf8Start, to: base + count + 1, length)
         base[count + 1 + length] = UInt8(ascii: "\"")
         count += length + 2
         separateValue()
@@ -261,6 +280,8 @@ public struct JSONWriter: ~Copyable {
         if count + more > capacity { grow(more) }
     }
 
+    // Kept out of line: every append checks for room, and inlined growth made each caller large.
+    @inline(never)
     private mutating func grow(_ more: Int) {
         var grown = capacity * 2
         while grown < count + more { grown *= 2 }
@@ -281,8 +302,46 @@ public struct JSONWriter: ~Copyable {
     @inline(__always)
     private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
         reserve(length)
-        (base + count).initialize(from: start, count: length)
+        JSONWriter.copy(start, to: base + count, length)
         count += length
+    }
+
+    /// Copies `length` bytes; up to 32 with two or four word moves that may overlap, rather than
+    /// a call to `memcpy`, whose cost is in the call for the short keys and texts a document is
+    /// made of.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, _ length: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        switch length {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: length - 8, as: UInt64.self)
+        case 17...32:
+            let a = from.loadUnaligned(as: UInt64.self)
+            let b = from.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = from.loadUnaligned(fromByteOffset: length - 16, as: UInt64.self)
+            let d = from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            to.storeBytes(of: a, as: UInt64.self)
+            to.storeBytes(of: b, toByteOffset: 8, as: UInt64.self)
+            to.storeBytes(of: c, toByteOffset: length - 16, as: UInt64.self)
+            to.storeBytes(of: d, toByteOffset: length - 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: length - 4, as: UInt32.self)
+        case 0..<4:
+            var k = 0
+            while k < length {
+                target[k] = source[k]
+                k += 1
+            }
+        default:
+            target.initialize(from: source, count: length)
+        }
     }
 
     @inline(__always)
