@@ -100,4 +100,15 @@ import Testing
         }
         #expect(around.withBytes(pretty: false, capacity: 1) { Array($0) } == plain.bytes(pretty: false))
     }
+
+    /// Short runs are copied by word moves that overlap: every length up to past the longest
+    /// such move must come out whole.
+    @Test func textsOfEveryShortLengthAreCopiedWhole() {
+        for length in 0...70 {
+            let text = String((0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            var writer = JSONWriter(pretty: false, capacity: 1)
+            writer.object { w in w.field("k", text) }
+            #expect(writer.bytes == Array("{\"k\":\"\(text)\"}".utf8), "length \(length)")
+        }
+    }
 }
