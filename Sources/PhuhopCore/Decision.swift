@@ -92,11 +92,22 @@ public struct Decision: Sendable {
 
     /// Every provisional value the evaluation used, in the standard's reading order.
     public var provisionalValues: [ValueReference] {
+        // Over the bits set only: the table holds every value of the standard, and walking it
+        // copied each one, on every decision rendered.
         var out: [ValueReference] = []
-        for (n, value) in valueTable.enumerated() where provisionalSlots[n >> 6] & (1 << UInt64(n & 63)) != 0 {
-            out.append(value)
+        for (w, word) in provisionalSlots.enumerated() {
+            var bits = word
+            while bits != 0 {
+                out.append(valueTable[w << 6 + bits.trailingZeroBitCount])
+                bits &= bits - 1
+            }
         }
         return out
+    }
+
+    /// How many provisional values the evaluation used.
+    public var provisionalValueCount: Int {
+        provisionalSlots.reduce(0) { $0 + $1.nonzeroBitCount }
     }
 
     /// An empty decision for a unit, to be filled by `Evaluator.evaluate(_:into:)`.

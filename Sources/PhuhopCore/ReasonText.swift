@@ -129,8 +129,11 @@ public enum ReasonText {
         }
     }
 
-    /// The reason as a sentence.
-    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
+    /// The reason as a sentence. `measures`, when given, holds `measure(_:indicator:language:)` of
+    /// each indicator result, by its index in `decision.indicators` (nil without a measure): a
+    /// report that shows both makes each once.
+    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language,
+                            measures: [String?]? = nil) -> String {
         let recognition = standard.recognition
         let points = l == .vi ? "điểm" : "points"
         switch reason.code {
@@ -292,13 +295,16 @@ public enum ReasonText {
             let mandatory = indicator.item?.mandatory.value == true ? (l == .vi ? " (bắt buộc)" : " (mandatory)") : ""
             return "\(indicator.id)\(mandatory) “\(indicator.name(l))”: \(answer.name(l))."
         case .restsOnProvisional:
-            let n = decision.provisionalValues.count
+            let n = decision.provisionalValueCount
             return l == .vi
                 ? "KẾT QUẢ TẠM THỜI: kết luận dựa trên giá trị tạm dùng, chưa đối chiếu với văn bản chính thức (danh sách \(n) giá trị tạm dùng đã sử dụng ở cuối)."
                 : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
-            return standard.withIndicator(c, i) { indicatorText(reason.code, result, $0, points: points, language: l) }
+            let measured = measures.map { $0[decision.criteria[c].indicators.lowerBound + i] }
+            return standard.withIndicator(c, i) {
+                indicatorText(reason.code, result, $0, measured: measured, points: points, language: l)
+            }
         case .criterionCapped:
             guard case .criterion(let c) = reason.subject else { return "" }
             let criterion = standard.criteria[c]
@@ -309,13 +315,17 @@ public enum ReasonText {
     }
 
     /// The reason for an indicator's result: most of a decision's reasons.
+    /// `measured` is the measure's text when the caller made it already (`.some(nil)`: none).
     private static func indicatorText(_ code: ReasonCode, _ result: IndicatorResult, _ indicator: Indicator,
-                                      points: String, language l: Language) -> String {
+                                      measured: String??, points: String, language l: Language) -> String {
         // These are most of a decision's reasons: the text is put together as bytes with room
         // reserved, rather than through interpolations that each grow a new string.
         let name = indicator.name(l)
         let head = { () -> String in "\(indicator.id) “\(name)”: " }
-        let measure = { () -> String in result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? "" }
+        let measure = { () -> String in
+            if let measured { return measured ?? "" }
+            return result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? ""
+        }
         let scored: Int = result.points ?? 0
         var text = TextBytes(capacity: indicator.id.utf8.count + name.utf8.count + 192)
         text.append(indicator.id)

@@ -110,6 +110,31 @@ import Testing
         #expect(vi != en)
     }
 
+    /// A reason given its measures made beforehand reads as one that makes them itself.
+    @Test func reasonsReadTheSameWithMeasuresMadeBeforehand() throws {
+        let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        let example = "xa-dak-ro-not-recognized.yaml"
+        let evidence = try EvidenceReader.read(Data(contentsOf: RepositoryPaths.examples.appendingPathComponent(example)),
+                                               file: example, standard: loaded.standard)
+        let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
+        for language in [Language.vi, .en] {
+            var measures = [String?](repeating: nil, count: decision.indicators.count)
+            for result in decision.criteria {
+                for flat in result.indicators {
+                    let r = decision.indicators[flat]
+                    measures[flat] = r.measure.map {
+                        ReasonText.measure($0, indicator: loaded.standard.criteria[result.criterion].indicators[r.indicator], language: language)
+                    }
+                }
+            }
+            #expect(measures.contains { $0?.contains("/") == true })
+            for reason in decision.reasons {
+                #expect(ReasonText.text(reason, decision: decision, standard: loaded.standard, language: language, measures: measures)
+                        == ReasonText.text(reason, decision: decision, standard: loaded.standard, language: language))
+            }
+        }
+    }
+
     /// Compact output copies what the reference keeps; indented output writes every value
     /// afresh. Both must hold the same decision.
     @Test func compactOutputHoldsWhatIndentedOutputHolds() throws {
