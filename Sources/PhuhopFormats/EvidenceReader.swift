@@ -83,7 +83,7 @@ public enum EvidenceReader {
                     valueElement = v
                     if let s = m.optional("source") { sources[index] = readSource(s, log: log) }
                 }
-                facts[index] = readValue(valueElement, definition: standard.facts[index], log: log)
+                facts[index] = readValue(valueElement, type: standard.facts[index].type, log: log)
                 factElements[index] = valueElement
             }
         }
@@ -136,7 +136,7 @@ public enum EvidenceReader {
                 }
             }
             elements[index] = answerElement
-            facts[index] = readValue(answerElement, definition: standard.facts[index], log: log)
+            facts[index] = readValue(answerElement, type: standard.facts[index].type, log: log)
         }
     }
 
@@ -216,13 +216,15 @@ public enum EvidenceReader {
         }
     }
 
-    private static func readValue(_ element: Element, definition: FactDefinition, log: DiagnosticLog) -> FactValue? {
+    /// The fact's value as `type` says; takes the type alone, as a definition passed whole is
+    /// copied out of the standard, retaining every text in it.
+    private static func readValue(_ element: Element, type: FactType, log: DiagnosticLog) -> FactValue? {
         guard let text = element.scalarText else {
             log.add(element, LocalizedText(vi: "cần một giá trị đơn, gặp \(element.shape.vi)",
                                            en: "expected a single value, found \(element.shape.en)"))
             return nil
         }
-        switch FactText.parse(text, type: definition.type) {
+        switch FactText.parse(text, type: type) {
         case .success(let value): return value
         case .failure(let problem):
             log.add(element, problem.message)

@@ -29,6 +29,8 @@ struct JSONDocumentTests {
         #"{"null text": "null", "tilde": "~", "number text": "12"}"#,
         "{\r\n  \"crlf\": [1,\r\n 2],\r\n  \"b\": \"Đống\"\r\n}\r\n",
         "{\"nbsp and more\": \"a\u{A0}b \u{2030} \u{FFFD}\"}",
+        // Columns counted eight bytes at a time across letters of two, three and four bytes.
+        #"{"Ếếểễệ Đường ươờ": "ẾếỂểỄễ Ệệ 😀 Đường Đống Đa, Thừa Thiên Huế", "bbbbbbbbbbbbbbbbbbbbbbb": ["ươờ", "ầẩẫậ", 7], "c": {"đ": 1}}"#,
     ])
     func givesTheTreeTheYAMLParserGives(_ json: String) throws {
         let expected = try Document.yaml(json, file: "t.json").node
