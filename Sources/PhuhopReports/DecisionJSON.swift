@@ -74,11 +74,13 @@ public enum DecisionJSON {
             w.field("threshold", decision.threshold)
             w.field("shortfall", decision.shortfall)
             w.field("criteria", array: { w in
-                // The criterion is passed straight from the array, borrowed: a copy of each
-                // criterion and indicator (and every text in it) cost a tenth of the writing.
-                for result in decision.criteria {
-                    criterion(result, standard.criteria[result.criterion], decision, phrases.criteria[result.criterion], measures,
-                              into: &w)
+                // Each criterion read in place, not copied: a copy of each criterion and indicator
+                // (and every text in it) cost a tenth of the writing.
+                standard.criteria.withUnsafeBufferPointer { criteria in
+                    for result in decision.criteria {
+                        criterion(result, criteria[result.criterion], decision, phrases.criteria[result.criterion], measures,
+                                  into: &w)
+                    }
                 }
             })
             w.field("reasons", array: { w in

@@ -13,6 +13,8 @@ public final class WebServices: Sendable {
     let standards: [String: DecidingStandard]
     /// The same standards as reports cite them, by id: each keeps the texts its decisions repeat.
     private let references: [String: StandardReference]
+    /// Both of each standard, held by reference (see `ScoringStandard`).
+    private let scoring: [String: ScoringStandard]
     /// The variants under `criteria/variants/`, by folder name, for what-if.
     let variants: [String: LoadedStandard]
     public let sessions: SessionBook
@@ -70,7 +72,11 @@ public final class WebServices: Sendable {
         var byID: [String: DecidingStandard] = [:]
         for loaded in standards { byID[loaded.standard.id] = DecidingStandard(loaded: loaded) }
         self.standards = byID
-        references = byID.mapValues { StandardReference(standard: $0.loaded.standard, hash: $0.loaded.hash) }
+        let references = byID.mapValues { StandardReference(standard: $0.loaded.standard, hash: $0.loaded.hash) }
+        self.references = references
+        scoring = byID.compactMapValues { deciding in
+            references[deciding.loaded.standard.id].map { ScoringStandard(deciding: deciding, reference: $0) }
+        }
         self.variants = variants
         self.passwords = passwords
         self.sessions = sessions
@@ -83,6 +89,14 @@ public final class WebServices: Sendable {
     /// The standard with this id.
     func standard(_ id: String) throws -> DecidingStandard {
         guard let standard = standards[id] else {
+            throw WebError.notFound(LocalizedText(vi: "không có bộ tiêu chí “\(id)”", en: "no standard “\(id)”"))
+        }
+        return standard
+    }
+
+    /// The standard with this id, to score with and cite.
+    func scoring(_ id: String) throws -> ScoringStandard {
+        guard let standard = scoring[id] else {
             throw WebError.notFound(LocalizedText(vi: "không có bộ tiêu chí “\(id)”", en: "no standard “\(id)”"))
         }
         return standard
@@ -162,5 +176,18 @@ public final class WebServices: Sendable {
     func deny(_ session: Session, _ what: String) throws -> Never {
         try store.log(.denied, subject: what, detail: "role \(session.user.role.rawValue)", by: session.user.name)
         throw WebError.forbidden
+    }
+}
+
+/// A standard ready to score with and to cite, held by reference: the scoring API looks one up on
+/// every request, and a standard copied out of a dictionary retains every text in it, on
+/// counts that all the server's threads share.
+final class ScoringStandard: Sendable {
+    let deciding: DecidingStandard
+    let reference: StandardReference
+
+    init(deciding: DecidingStandard, reference: StandardReference) {
+        self.deciding = deciding
+        self.reference = reference
     }
 }

@@ -88,12 +88,14 @@ struct APIRoutes: Sendable {
                 throw WebError.badRequest(LocalizedText(vi: "cần chỉ rõ bộ tiêu chí: ?standard=… hoặc khóa “standard”",
                                                         en: "name the standard: ?standard=… or the “standard” key"))
             }
-            let standard = try services.standard(id)
-            let evidence = try EvidenceReader.read(parsed, standard: standard.loaded.standard, overridden: chosen != nil)
-            let decision = standard.evaluator.evaluate(evidence)
-            let reference = services.reference(standard.loaded)
-            // Room for a commune's decision (about 40 kB), so the text is not copied as it grows.
-            return Responses.json(DecisionJSON.value(decision, reference, language: context.language), capacity: 65_536)
+            let standard = try services.scoring(id)
+            let evidence = try EvidenceReader.read(parsed, standard: standard.deciding.loaded.standard, overridden: chosen != nil)
+            let decision = standard.deciding.evaluator.evaluate(evidence)
+            let reference = standard.reference
+            // Room for a commune's decision (about 40 kB), so the text is not copied as it grows;
+            // written directly rather than through a `JSONValue`, whose closure would copy the
+            // reference (the whole standard).
+            return Responses.json(capacity: 65_536) { DecisionJSON.write(decision, reference, language: context.language, into: &$0) }
         } catch let error as InputError {
             let problems = JSONValue.array(error.diagnostics.map { d in
                 .object([("line", .int(Int64(d.location.line))), ("column", .int(Int64(d.location.column))),

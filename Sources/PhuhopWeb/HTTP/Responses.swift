@@ -21,9 +21,12 @@ enum Responses {
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// A JSON value rendered compact straight into the buffer it is sent from.
-    static func json(_ value: JSONValue, capacity: Int, status: HTTPResponse.Status = .ok) -> Response {
-        let buffer = value.withBytes(pretty: false, capacity: capacity) { ByteBuffer(bytes: $0) }
+    /// JSON written compact by `write` into room for `capacity` bytes, then copied once into the
+    /// buffer it is sent from.
+    static func json(capacity: Int, status: HTTPResponse.Status = .ok, _ write: (inout JSONWriter) -> Void) -> Response {
+        var writer = JSONWriter(pretty: false, capacity: capacity)
+        write(&writer)
+        let buffer = writer.withBytes { ByteBuffer(bytes: $0) }
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: buffer))
     }
