@@ -301,7 +301,9 @@ public enum ReasonText {
                 : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
-            let measured = measures.map { $0[decision.criteria[c].indicators.lowerBound + i] }
+            let flat = decision.criteria[c].indicators.lowerBound + i
+            // A list of measures that does not fit the decision is not used (each is made here).
+            let measured = measures.flatMap { $0.indices.contains(flat) ? .some($0[flat]) : nil }
             return standard.withIndicator(c, i) {
                 indicatorText(reason.code, result, $0, measured: measured, points: points, language: l)
             }

@@ -138,7 +138,7 @@ enum JSONDocument {
                 return DocumentNode(.mapping(pairs), line: line, column: column)
             }
             // A duplicate key is looked for among a hash of each key so far, and the texts are
-            // compared only when two hashes agree: a unit's facts are a mapping of a hundred keys,
+            // compared only when two hashes agree: a unit's facts are a mapping of dozens of keys,
             // and hashing them into a set, or comparing the texts, was a tenth of the parse.
             var hashes: [UInt64] = []
             while true {
