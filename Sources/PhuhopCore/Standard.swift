@@ -54,7 +54,7 @@ public struct Standard: Sendable {
 
     /// Whether the standard has checklist items.
     /// Calls `body` with indicator `i` of criterion `c` read in place: an indicator copied out of
-    /// the standard retains every text in it, and requests on two threads then contend for them.
+    /// the standard retains every text in it, and releases them all again.
     @inlinable
     public func withIndicator<R>(_ c: Int, _ i: Int, _ body: (Indicator) throws -> R) rethrows -> R {
         try criteria[c].indicators.withUnsafeBufferPointer { try body($0[i]) }

@@ -13,14 +13,16 @@ struct TextBytes {
     /// The text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Appends a text.
     mutating func append(_ piece: String) {
-        // Read in place: a copy of the string (as `withUTF8` needs) retains text that every
-        // request shares, and two threads retaining the same text contend for it.
+        // Read in place: a copy of the string (as `withUTF8` needs) costs a retain and a release
+        // on every piece.
         if piece.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
             bytes.append(contentsOf: piece.utf8)
         }
     }
 
+    /// Appends a literal.
     mutating func append(_ piece: StaticString) {
         piece.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }

@@ -180,8 +180,7 @@ public final class WebServices: Sendable {
 }
 
 /// A standard ready to score with and to cite, held by reference: the scoring API looks one up on
-/// every request, and a standard copied out of a dictionary retains every text in it, on
-/// counts that all the server's threads share.
+/// every request, and a standard copied out of a dictionary retains every text in it.
 final class ScoringStandard: Sendable {
     let deciding: DecidingStandard
     let reference: StandardReference
