@@ -3,7 +3,7 @@ public enum DecimalText {
     /// The shortest exact decimal when there is one (up to 6 places), else the value rounded to
     /// 6 places; `.` as separator, as in the data files.
     public static func plain(_ value: Rational, language: Language) -> String {
-        plain(value, separator: language == .vi ? UInt8(ascii: ",") : UInt8(ascii: "."))
+        plain(value, separator: separator(language))
     }
 
     /// The shortest exact decimal with `.` as separator, as written in the data files.

@@ -90,9 +90,7 @@ public struct JSONWriter: ~Copyable {
     /// A text escaped and quoted before (see `JSONText`), copied as it is.
     public mutating func string(_ text: JSONText) {
         element()
-        text.bytes.withUnsafeBufferPointer { quoted in
-            if let start = quoted.baseAddress { append(start, quoted.count) }
-        }
+        append(text.bytes)
     }
 
     /// A value rendered before: its compact text is copied as it is, and in indented output,
@@ -103,9 +101,7 @@ public struct JSONWriter: ~Copyable {
             return
         }
         element()
-        value.compact.withUnsafeBufferPointer { text in
-            if let start = text.baseAddress { append(start, text.count) }
-        }
+        append(value.compact)
     }
 
     /// An object whose members `body` writes with `key(_:)` and a value each.
@@ -129,25 +125,6 @@ public struct JSONWriter: ~Copyable {
     /// Starts an object member: the value written next belongs to `name`, a literal written as
     /// it is (keys are plain ASCII words, so they skip escaping).
     public mutating func key(_ name: StaticString) {
-        if !pretty && !inMember && depth > 0 && name.hasPointerRepresentation {
-            // Compact output, the common case of the scoring API: the comma, the quoted name and
-            // the colon with one check for room.
-            let length = name.utf8CodeUnitCount
-            reserve(length + 4)
-            var at = count
-            if !empty {
-                base[at] = UInt8(ascii: ",")
-                at += 1
-            }
-            base[at] = UInt8(ascii: "\"")
-            JSONWriter.copy(name.utf8Start, to: base + at + 1, length)
-            base[at + 1 + length] = UInt8(ascii: "\"")
-            base[at + 2 + length] = UInt8(ascii: ":")
-            count = at + length + 3
-            empty = false
-            inMember = true
-            return
-        }
         element()
         guard name.hasPointerRepresentation else {
             append(UInt8(ascii: "\""))
@@ -156,14 +133,18 @@ public struct JSONWriter: ~Copyable {
             separateValue()
             return
         }
-        // The quotes, the name and the colon in one step: keys are a fifth of what is written.
+        // The quotes, the name and the colon with one check for room: keys are a fifth of what
+        // is written.
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
         base[count] = UInt8(ascii: "\"")
         JSONWriter.copy(name.utf8Start, to: base + count + 1, length)
         base[count + 1 + length] = UInt8(ascii: "\"")
-        count += length + 2
-        separateValue()
+        base[count + 2 + length] = UInt8(ascii: ":")
+        count += length + 3
+        if pretty { append(UInt8(ascii: " ")) }
+        // The value follows the key on the same line, with no comma of its own.
+        inMember = true
     }
 
     /// Starts an object member whose name is data (escaped).
@@ -341,6 +322,13 @@ public struct JSONWriter: ~Copyable {
             }
         default:
             target.initialize(from: source, count: length)
+        }
+    }
+
+    /// Bytes written before (an escaped text, a rendered value), copied as they are.
+    private mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { written in
+            if let start = written.baseAddress { append(start, written.count) }
         }
     }
 

@@ -11,9 +11,8 @@ public final class WebServices: Sendable {
     public let store: Store
     /// Every standard in `criteria/`, ready to decide with, by id.
     let standards: [String: DecidingStandard]
-    /// The same standards as reports cite them, by id: each keeps the texts its decisions repeat.
-    private let references: [String: StandardReference]
-    /// Both of each standard, held by reference (see `ScoringStandard`).
+    /// The same standards with the reference reports cite them by (which keeps the texts their
+    /// decisions repeat), by id, held by reference (see `ScoringStandard`).
     private let scoring: [String: ScoringStandard]
     /// The variants under `criteria/variants/`, by folder name, for what-if.
     let variants: [String: LoadedStandard]
@@ -72,10 +71,8 @@ public final class WebServices: Sendable {
         var byID: [String: DecidingStandard] = [:]
         for loaded in standards { byID[loaded.standard.id] = DecidingStandard(loaded: loaded) }
         self.standards = byID
-        let references = byID.mapValues { StandardReference(standard: $0.loaded.standard, hash: $0.loaded.hash) }
-        self.references = references
-        scoring = byID.compactMapValues { deciding in
-            references[deciding.loaded.standard.id].map { ScoringStandard(deciding: deciding, reference: $0) }
+        scoring = byID.mapValues {
+            ScoringStandard(deciding: $0, reference: StandardReference(standard: $0.loaded.standard, hash: $0.loaded.hash))
         }
         self.variants = variants
         self.passwords = passwords
@@ -88,10 +85,7 @@ public final class WebServices: Sendable {
 
     /// The standard with this id.
     func standard(_ id: String) throws -> DecidingStandard {
-        guard let standard = standards[id] else {
-            throw WebError.notFound(LocalizedText(vi: "không có bộ tiêu chí “\(id)”", en: "no standard “\(id)”"))
-        }
-        return standard
+        try scoring(id).deciding
     }
 
     /// The standard with this id, to score with and cite.
@@ -105,7 +99,7 @@ public final class WebServices: Sendable {
     /// The standard as reports cite it: the one kept for the current criteria, or a new one for
     /// criteria that have since changed (a decision stored under them).
     func reference(_ loaded: LoadedStandard) -> StandardReference {
-        if let kept = references[loaded.standard.id], kept.hash == loaded.hash { return kept }
+        if let kept = scoring[loaded.standard.id]?.reference, kept.hash == loaded.hash { return kept }
         return StandardReference(standard: loaded.standard, hash: loaded.hash)
     }
 
