@@ -1,55 +1,130 @@
 /// One criterion of a standard: a maximum and the indicators whose points add up to it.
+///
+/// Its fields are shared until one changes (see `SharedFields`): a copy is one retain.
 public struct Criterion: Sendable {
-    public var id: String
-    public var number: Int
-    public var name: LocalizedText
-    public var citation: String?
-    /// How well the criterion itself (its existence and name) is known.
-    public var provenance: Provenance
-    public var note: LocalizedText?
-    /// The cap on the sum of the indicators' points.
-    public var maximum: Marked<Int>
-    public var indicators: [Indicator]
-    /// Who acts on an unmet item of this group in a remediation plan (a checklist's groups).
-    public var responsible: LocalizedText?
+    private struct Fields: Sendable {
+        var id: String
+        var number: Int
+        var name: LocalizedText
+        var citation: String?
+        var provenance: Provenance
+        var note: LocalizedText?
+        var maximum: Marked<Int>
+        var indicators: [Indicator]
+        var responsible: LocalizedText?
+    }
+
+    private var storage: SharedFields<Fields>
 
     public init(
         id: String, number: Int, name: LocalizedText, citation: String?, provenance: Provenance,
         note: LocalizedText? = nil, maximum: Marked<Int>, indicators: [Indicator], responsible: LocalizedText? = nil
     ) {
-        self.id = id
-        self.number = number
-        self.name = name
-        self.citation = citation
-        self.provenance = provenance
-        self.note = note
-        self.maximum = maximum
-        self.indicators = indicators
-        self.responsible = responsible
+        storage = SharedFields(Fields(id: id, number: number, name: name, citation: citation, provenance: provenance, note: note,
+                                 maximum: maximum, indicators: indicators, responsible: responsible))
+    }
+
+    public var id: String {
+        get { storage.fields.id }
+        set { storage.change { $0.id = newValue } }
+    }
+
+    public var number: Int {
+        get { storage.fields.number }
+        set { storage.change { $0.number = newValue } }
+    }
+
+    public var name: LocalizedText {
+        get { storage.fields.name }
+        set { storage.change { $0.name = newValue } }
+    }
+
+    public var citation: String? {
+        get { storage.fields.citation }
+        set { storage.change { $0.citation = newValue } }
+    }
+
+    /// How well the criterion itself (its existence and name) is known.
+    public var provenance: Provenance {
+        get { storage.fields.provenance }
+        set { storage.change { $0.provenance = newValue } }
+    }
+
+    public var note: LocalizedText? {
+        get { storage.fields.note }
+        set { storage.change { $0.note = newValue } }
+    }
+
+    /// The cap on the sum of the indicators' points.
+    public var maximum: Marked<Int> {
+        get { storage.fields.maximum }
+        set { storage.change { $0.maximum = newValue } }
+    }
+
+    public var indicators: [Indicator] {
+        get { storage.fields.indicators }
+        set { storage.change { $0.indicators = newValue } }
+    }
+
+    /// Who acts on an unmet item of this group in a remediation plan (a checklist's groups).
+    public var responsible: LocalizedText? {
+        get { storage.fields.responsible }
+        set { storage.change { $0.responsible = newValue } }
     }
 }
 
 /// A scored activity or measure inside a criterion.
+///
+/// Its fields are shared until one changes (see `SharedFields`): a copy is one retain.
 public struct Indicator: Sendable {
-    public var id: String
-    public var name: LocalizedText
-    public var citation: String?
-    /// How well the indicator's definition is known; a provisional definition makes every
-    /// result it gives provisional.
-    public var provenance: Provenance
-    public var note: LocalizedText?
-    public var scoring: Scoring
+    private struct Fields: Sendable {
+        var id: String
+        var name: LocalizedText
+        var citation: String?
+        var provenance: Provenance
+        var note: LocalizedText?
+        var scoring: Scoring
+    }
+
+    private var storage: SharedFields<Fields>
 
     public init(
         id: String, name: LocalizedText, citation: String?, provenance: Provenance,
         note: LocalizedText? = nil, scoring: Scoring
     ) {
-        self.id = id
-        self.name = name
-        self.citation = citation
-        self.provenance = provenance
-        self.note = note
-        self.scoring = scoring
+        storage = SharedFields(Fields(id: id, name: name, citation: citation, provenance: provenance, note: note, scoring: scoring))
+    }
+
+    public var id: String {
+        get { storage.fields.id }
+        set { storage.change { $0.id = newValue } }
+    }
+
+    public var name: LocalizedText {
+        get { storage.fields.name }
+        set { storage.change { $0.name = newValue } }
+    }
+
+    public var citation: String? {
+        get { storage.fields.citation }
+        set { storage.change { $0.citation = newValue } }
+    }
+
+    /// How well the indicator's definition is known; a provisional definition makes every
+    /// result it gives provisional.
+    public var provenance: Provenance {
+        get { storage.fields.provenance }
+        set { storage.change { $0.provenance = newValue } }
+    }
+
+    public var note: LocalizedText? {
+        get { storage.fields.note }
+        set { storage.change { $0.note = newValue } }
+    }
+
+    public var scoring: Scoring {
+        get { storage.fields.scoring }
+        set { storage.change { $0.scoring = newValue } }
     }
 
     /// The most points the indicator can give.

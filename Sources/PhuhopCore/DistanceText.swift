@@ -2,51 +2,53 @@
 public enum DistanceText {
     /// One change, such as `c07.1: +2 c07.under1-fully-immunised (114 → 116) → >= 98% → +15`.
     public static func change(_ change: DistanceToRecognition.Change, standard: Standard, language l: Language) -> String {
-        // Put together as bytes (see `TextBytes`): every decision short of its threshold lists
-        // its options, and the indicator is read in place rather than copied.
-        let (c, i) = (change.criterion, change.indicator)
-        var text = TextBytes(capacity: 160)
-        text.append(standard.criteria[c].indicators[i].id)
-        text.append(": ")
+        TextBytes.text(capacity: 160) { write(change, standard: standard, language: l, into: &$0) }
+    }
+
+    /// Writes `change(_:standard:language:)`: every decision short of its threshold lists its
+    /// options.
+    public static func write<Sink: TextSink & ~Copyable>(_ change: DistanceToRecognition.Change, standard: Standard,
+                                                         language l: Language, into text: inout Sink) {
+        let indicator = standard.criteria[change.criterion].indicators[change.indicator]
+        text.write(indicator.id)
+        text.write(": ")
         switch change.change {
         case .hold(let fact):
-            if l == .vi { text.append("thực hiện: ") } else { text.append("hold: ") }
-            text.append(standard.facts[fact].name(l))
-            text.append(" (")
-            text.append(standard.facts[fact].id)
-            text.append(" = true)")
+            if l == .vi { text.write("thực hiện: ") } else { text.write("hold: ") }
+            text.write(standard.facts[fact].name(l))
+            text.write(" (")
+            text.write(standard.facts[fact].id)
+            text.write(" = true)")
         case .count(let facts, let from, let by):
             if by >= 0 {
-                if l == .vi { text.append("thêm ") } else { text.append("add ") }
+                if l == .vi { text.write("thêm ") } else { text.write("add ") }
             } else {
-                if l == .vi { text.append("bớt ") } else { text.append("remove ") }
+                if l == .vi { text.write("bớt ") } else { text.write("remove ") }
             }
-            text.append(DecimalText.grouped(Int64(by.magnitude), language: l))
-            text.append(" (")
+            text.write(DecimalText.grouped(Int64(by.magnitude), language: l))
+            text.write(" (")
             for (n, fact) in facts.enumerated() {
-                if n > 0 { text.append(" + ") }
-                text.append(standard.facts[fact].id)
+                if n > 0 { text.write(" + ") }
+                text.write(standard.facts[fact].id)
             }
-            text.append(": ")
-            text.append(DecimalText.grouped(from, language: l))
-            text.append(" → ")
-            text.append(DecimalText.grouped(from + by, language: l))
-            text.append(")")
+            text.write(": ")
+            text.write(DecimalText.grouped(from, language: l))
+            text.write(" → ")
+            text.write(DecimalText.grouped(from + by, language: l))
+            text.write(")")
         case .share(let fact, let from):
-            if l == .vi { text.append("đưa ") } else { text.append("bring ") }
-            text.append(standard.facts[fact].id)
-            if l == .vi { text.append(" từ ") } else { text.append(" from ") }
-            text.append(DecimalText.percent(from, language: l))
+            if l == .vi { text.write("đưa ") } else { text.write("bring ") }
+            text.write(standard.facts[fact].id)
+            if l == .vi { text.write(" từ ") } else { text.write(" from ") }
+            text.write(DecimalText.percent(from, language: l))
         }
         if let b = change.band {
-            if l == .vi { text.append(" → dải ") } else { text.append(" → band ") }
-            let isRate = standard.criteria[c].indicators[i].isRate
-            text.append(standard.criteria[c].indicators[i].bands[b].rangeText(percent: isRate, language: l))
+            if l == .vi { text.write(" → dải ") } else { text.write(" → band ") }
+            indicator.bands[b].writeRange(percent: indicator.isRate, language: l, into: &text)
         }
-        text.append(" → +")
-        text.append(change.gain)
-        if l == .vi { text.append(" điểm") } else { text.append(" points") }
-        return text.text
+        text.write(" → +")
+        text.write(change.gain)
+        if l == .vi { text.write(" điểm") } else { text.write(" points") }
     }
 
     /// The changes of a plan in a few words, for a table cell: `c03.1 -1; c11.1 true`.

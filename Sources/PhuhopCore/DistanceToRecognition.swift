@@ -64,12 +64,10 @@ public struct DistanceToRecognition: Sendable {
                 guard let points = r.points else { continue }
                 raw[c] += points
                 var first = true
-                standard.withIndicator(c, r.indicator) { DistanceToRecognition.betterTargets($0, current: points, into: &targets) }
+                let indicator = standard.criteria[c].indicators[r.indicator]
+                DistanceToRecognition.betterTargets(indicator, current: points, into: &targets)
                 for target in targets {
-                    let found = standard.withIndicator(c, r.indicator) {
-                        DistanceToRecognition.change($0, r, band: target.band, decision: decision)
-                    }
-                    guard let kind = found else { continue }
+                    guard let kind = DistanceToRecognition.change(indicator, r, band: target.band, decision: decision) else { continue }
                     let criterionPoints = result.points ?? 0
                     let gain = min(maxima[c], criterionPoints - points + target.points) - criterionPoints
                     guard gain > 0 else { continue }

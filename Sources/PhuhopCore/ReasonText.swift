@@ -113,15 +113,15 @@ public enum ReasonText {
              .denominatorZeroUndetermined, .outsideBands:
             guard case .indicator(let c, let i) = reason.subject,
                   let result = indicatorResult(decision, c, i) else { return nil }
-            // Read in place rather than copied out (see `indicatorText`).
-            switch (result.status, standard.criteria[c].indicators[i].scoring) {
+            let indicator = standard.criteria[c].indicators[i]
+            switch (result.status, indicator.scoring) {
             case (.band(let b), .count(_, let bands)): return bands[b].citation
             case (.band(let b), .ratio(let ratio)): return ratio.bands[b].citation
-            case (.activity(true), .activity(_, let points)): return points.citation ?? standard.criteria[c].indicators[i].citation
+            case (.activity(true), .activity(_, let points)): return points.citation ?? indicator.citation
             case (.denominatorZero, .ratio(let ratio)), (.denominatorZeroUndetermined, .ratio(let ratio)):
                 return ratio.ifDenominatorZero?.citation
             case (.insufficientSample(let k), .ratio(let ratio)): return ratio.minimumSample[k].citation
-            default: return standard.criteria[c].indicators[i].citation
+            default: return indicator.citation
             }
         case .criterionCapped:
             if case .criterion(let c) = reason.subject { return standard.criteria[c].maximum.citation }
@@ -129,13 +129,35 @@ public enum ReasonText {
         }
     }
 
-    /// The reason as a sentence. `measures`, when given, holds `measure(_:indicator:language:)` of
-    /// each indicator result, by its index in `decision.indicators` (nil without a measure): a
-    /// report that shows both makes each once.
-    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language,
-                            measures: [String?]? = nil) -> String {
+    /// The reason as a sentence.
+    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
+        if isAboutIndicatorResult(reason.code) {
+            return TextBytes.text(capacity: 256) { writeIndicatorReason(reason, decision, standard, l, into: &$0) }
+        }
+        return sentence(reason, decision: decision, standard: standard, language: l)
+    }
+
+    /// Writes `text(_:decision:standard:language:)`. Most of a decision's reasons are about an
+    /// indicator's result, and those are written piece by piece; the others as their sentence.
+    public static func write<Sink: TextSink & ~Copyable>(_ reason: Reason, decision: Decision, standard: Standard,
+                                                         language l: Language, into text: inout Sink) {
+        if isAboutIndicatorResult(reason.code) {
+            writeIndicatorReason(reason, decision, standard, l, into: &text)
+        } else {
+            text.write(sentence(reason, decision: decision, standard: standard, language: l))
+        }
+    }
+
+    private static func isAboutIndicatorResult(_ code: ReasonCode) -> Bool {
+        switch code {
+        case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands: true
+        default: false
+        }
+    }
+
+    /// Every reason but those about an indicator's result, as a sentence.
+    private static func sentence(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
         let recognition = standard.recognition
-        let points = l == .vi ? "điểm" : "points"
         switch reason.code {
         case .classApplied:
             guard case .classRule(let r) = reason.subject, let k = decision.unitClass else { return "" }
@@ -300,13 +322,7 @@ public enum ReasonText {
                 ? "KẾT QUẢ TẠM THỜI: kết luận dựa trên giá trị tạm dùng, chưa đối chiếu với văn bản chính thức (danh sách \(n) giá trị tạm dùng đã sử dụng ở cuối)."
                 : "PROVISIONAL: the outcome rests on working values not yet checked against the official text (the \(n) provisional values used are listed at the end)."
         case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
-            guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return "" }
-            let flat = decision.criteria[c].indicators.lowerBound + i
-            // A list of measures that does not fit the decision is not used (each is made here).
-            let measured = measures.flatMap { $0.indices.contains(flat) ? .some($0[flat]) : nil }
-            return standard.withIndicator(c, i) {
-                indicatorText(reason.code, result, $0, measured: measured, points: points, language: l)
-            }
+            return TextBytes.text(capacity: 256) { writeIndicatorReason(reason, decision, standard, l, into: &$0) }
         case .criterionCapped:
             guard case .criterion(let c) = reason.subject else { return "" }
             let criterion = standard.criteria[c]
@@ -317,91 +333,97 @@ public enum ReasonText {
     }
 
     /// The reason for an indicator's result: most of a decision's reasons.
-    /// `measured` is the measure's text when the caller made it already (`.some(nil)`: none).
-    private static func indicatorText(_ code: ReasonCode, _ result: IndicatorResult, _ indicator: Indicator,
-                                      measured: String??, points: String, language l: Language) -> String {
-        // These are most of a decision's reasons: the text is put together as bytes with room
-        // reserved, rather than through interpolations that each grow a new string.
-        let name = indicator.name(l)
-        let head = { () -> String in "\(indicator.id) “\(name)”: " }
-        let measure = { () -> String in
-            if let measured { return measured ?? "" }
-            return result.measure.map { self.measure($0, indicator: indicator, language: l) } ?? ""
+    private static func writeIndicatorReason<Sink: TextSink & ~Copyable>(
+        _ reason: Reason, _ decision: Decision, _ standard: Standard, _ l: Language, into text: inout Sink
+    ) {
+        guard case .indicator(let c, let i) = reason.subject, let result = indicatorResult(decision, c, i) else { return }
+        let code = reason.code
+        let indicator = standard.criteria[c].indicators[i]
+        let band: Band?
+        switch code {
+        case .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
+            band = nil
+        default:
+            guard case .band(let b) = result.status else { return }
+            band = indicator.bands[b]
         }
         let scored: Int = result.points ?? 0
-        var text = TextBytes(capacity: indicator.id.utf8.count + name.utf8.count + 192)
-        text.append(indicator.id)
-        text.append(" “")
-        text.append(name)
-        text.append("”: ")
+        text.write(indicator.id)
+        text.write(" “")
+        text.write(indicator.name(l))
+        text.write("”: ")
         switch code {
         case .activityMet:
-            if l == .vi { text.append("có → ") } else { text.append("yes → ") }
-            text.append(scored)
+            if l == .vi { text.write("có → ") } else { text.write("yes → ") }
+            text.write(scored)
         case .activityNotMet:
-            if l == .vi { text.append("không → 0") } else { text.append("no → 0") }
+            if l == .vi { text.write("không → 0") } else { text.write("no → 0") }
         case .denominatorZero:
-            return l == .vi
-                ? "\(head())mẫu số bằng 0 (\(measure())) → \(scored) điểm theo quy tắc khi mẫu số bằng 0."
-                : "\(head())the denominator is zero (\(measure())) → \(scored) points by the zero-denominator rule."
+            text.write(l == .vi ? "mẫu số bằng 0 (" : "the denominator is zero (")
+            if let m = result.measure { write(m, indicator: indicator, language: l, into: &text) }
+            text.write(") → ")
+            text.write(scored)
+            text.write(l == .vi ? " điểm theo quy tắc khi mẫu số bằng 0." : " points by the zero-denominator rule.")
+            return
         case .denominatorZeroUndetermined:
-            return l == .vi
-                ? "\(head())mẫu số bằng 0 → chưa chấm được chỉ tiêu này."
-                : "\(head())the denominator is zero → this indicator cannot be scored."
+            text.write(l == .vi ? "mẫu số bằng 0 → chưa chấm được chỉ tiêu này." : "the denominator is zero → this indicator cannot be scored.")
+            return
         case .outsideBands:
-            return l == .vi
-                ? "\(head())giá trị \(measure()) không thuộc dải điểm nào (lỗi trong bảng điểm)."
-                : "\(head())the value \(measure()) falls in no band (an error in the band table)."
+            text.write(l == .vi ? "giá trị " : "the value ")
+            if let m = result.measure { write(m, indicator: indicator, language: l, into: &text) }
+            text.write(l == .vi ? " không thuộc dải điểm nào (lỗi trong bảng điểm)." : " falls in no band (an error in the band table).")
+            return
         default:
-            guard case .band(let b) = result.status else { return "" }
-            let band = indicator.bands[b]
-            text.append(measure())
-            if l == .vi { text.append(" → dải ") } else { text.append(" → band ") }
-            text.append(band.rangeText(percent: indicator.isRate, language: l))
-            text.append(" → ")
-            text.append(band.points)
+            if let m = result.measure { write(m, indicator: indicator, language: l, into: &text) }
+            if let band {
+                if l == .vi { text.write(" → dải ") } else { text.write(" → band ") }
+                band.writeRange(percent: indicator.isRate, language: l, into: &text)
+                text.write(" → ")
+                text.write(band.points)
+            }
         }
-        text.append(" ")
-        text.append(points)
-        text.append(".")
-        return text.text
+        text.write(l == .vi ? " điểm." : " points.")
     }
 
     /// A measured value for people: `118/120 = 98,3%`, `1/2.000 = 0,5 / 1.000`, `4,2%`, `có`.
     public static func measure(_ measure: Measure, indicator: Indicator, language l: Language) -> String {
+        TextBytes.text(capacity: 48) { write(measure, indicator: indicator, language: l, into: &$0) }
+    }
+
+    /// Writes `measure(_:indicator:language:)`: each indicator's measure is shown in its criterion
+    /// and again in its reason.
+    public static func write<Sink: TextSink & ~Copyable>(_ measure: Measure, indicator: Indicator, language l: Language,
+                                                         into text: inout Sink) {
         switch measure {
         case .flag(let held):
-            return held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no")
+            text.write(held ? (l == .vi ? "có" : "yes") : (l == .vi ? "không" : "no"))
         case .answer(let answer):
-            return answer.name(l)
+            text.write(answer.name(l))
         case .count(let n):
-            return DecimalText.grouped(n, language: l)
+            text.write(DecimalText.grouped(n, language: l))
         case .share(let share):
-            return percent(share, language: l)
+            text.write(percent(share, language: l))
         case .ratio(let numerator, let denominator, let value):
-            // Put together as bytes: most indicators of a decision are ratios, each shown twice.
-            var text = TextBytes(capacity: 48)
-            text.append(DecimalText.grouped(numerator, language: l))
-            text.append("/")
-            text.append(DecimalText.grouped(denominator, language: l))
-            guard denominator != 0 else { return text.text }
+            text.write(DecimalText.grouped(numerator, language: l))
+            text.write("/")
+            text.write(DecimalText.grouped(denominator, language: l))
+            guard denominator != 0 else { return }
             if case .ratio(let ratio) = indicator.scoring, let per = ratio.per {
                 // Two decimals, unless rounding would hide a difference a band bound may turn on:
                 // 1/1,999 per 1,000 is 0.50025, which must not read as 0.5.
                 if value.multiplied(by: 100).isInteger {
-                    text.append(" = ")
-                    text.append(DecimalText.rounded(value, places: 2, language: l))
+                    text.write(" = ")
+                    text.write(DecimalText.rounded(value, places: 2, language: l))
                 } else {
-                    text.append(" ≈ ")
-                    text.append(DecimalText.rounded(value, places: 4, language: l))
+                    text.write(" ≈ ")
+                    text.write(DecimalText.rounded(value, places: 4, language: l))
                 }
-                text.append(" / ")
-                text.append(DecimalText.grouped(Int64(per.value), language: l))
-                return text.text
+                text.write(" / ")
+                text.write(DecimalText.grouped(Int64(per.value), language: l))
+                return
             }
-            text.append(" = ")
-            text.append(percent(value, language: l))
-            return text.text
+            text.write(" = ")
+            text.write(percent(value, language: l))
         }
     }
 

@@ -6,44 +6,116 @@
 /// Facts, attributes and classes are referred to by their index in this standard, so that
 /// evaluation reads arrays rather than hashing identifiers: the loader resolves every id once.
 public struct Standard: Sendable {
-    /// Stable identifier such as `qd06-2019`.
-    public var id: String
-    public var version: String
-    /// Points (recognised or not) or checklist (passed or not yet passed): the words of the outcome.
-    public var kind: StandardKind = .points
-    public var title: LocalizedText
-    public var citation: String
-    public var provenance: Provenance
-    public var effective: Marked<EffectivePeriod>
-    /// The declared maximum total; the lint checks that the criteria maxima add up to it.
-    public var maximum: Marked<Int>
-    public var attributes: [AttributeDefinition]
-    public var facts: [FactDefinition]
-    public var criteria: [Criterion]
-    public var recognition: RecognitionRules
-    /// Programme targets for the share of units recognised, which batch summaries report against.
-    public var targets: [RecognitionTarget] = []
-    /// The unit types the standard applies to; empty for any.
-    public var unitTypes: [UnitType] = []
-    /// The declared number of mandatory items of a checklist; the lint counts them.
-    public var mandatoryItems: Marked<Int>?
+    private struct Fields: Sendable {
+        var id: String
+        var version: String
+        var kind: StandardKind = .points
+        var title: LocalizedText
+        var citation: String
+        var provenance: Provenance
+        var effective: Marked<EffectivePeriod>
+        var maximum: Marked<Int>
+        var attributes: [AttributeDefinition]
+        var facts: [FactDefinition]
+        var criteria: [Criterion]
+        var recognition: RecognitionRules
+        var targets: [RecognitionTarget] = []
+        var unitTypes: [UnitType] = []
+        var mandatoryItems: Marked<Int>?
+    }
+
+    // Shared until one changes (see `SharedFields`): a copy is one retain.
+    private var storage: SharedFields<Fields>
 
     public init(
         id: String, version: String, title: LocalizedText, citation: String, provenance: Provenance,
         effective: Marked<EffectivePeriod>, maximum: Marked<Int>, attributes: [AttributeDefinition],
         facts: [FactDefinition], criteria: [Criterion], recognition: RecognitionRules
     ) {
-        self.id = id
-        self.version = version
-        self.title = title
-        self.citation = citation
-        self.provenance = provenance
-        self.effective = effective
-        self.maximum = maximum
-        self.attributes = attributes
-        self.facts = facts
-        self.criteria = criteria
-        self.recognition = recognition
+        storage = SharedFields(Fields(id: id, version: version, title: title, citation: citation, provenance: provenance,
+                                 effective: effective, maximum: maximum, attributes: attributes, facts: facts,
+                                 criteria: criteria, recognition: recognition))
+    }
+
+    /// Stable identifier such as `qd06-2019`.
+    public var id: String {
+        get { storage.fields.id }
+        set { storage.change { $0.id = newValue } }
+    }
+
+    public var version: String {
+        get { storage.fields.version }
+        set { storage.change { $0.version = newValue } }
+    }
+
+    /// Points (recognised or not) or checklist (passed or not yet passed): the words of the outcome.
+    public var kind: StandardKind {
+        get { storage.fields.kind }
+        set { storage.change { $0.kind = newValue } }
+    }
+
+    public var title: LocalizedText {
+        get { storage.fields.title }
+        set { storage.change { $0.title = newValue } }
+    }
+
+    public var citation: String {
+        get { storage.fields.citation }
+        set { storage.change { $0.citation = newValue } }
+    }
+
+    public var provenance: Provenance {
+        get { storage.fields.provenance }
+        set { storage.change { $0.provenance = newValue } }
+    }
+
+    public var effective: Marked<EffectivePeriod> {
+        get { storage.fields.effective }
+        set { storage.change { $0.effective = newValue } }
+    }
+
+    /// The declared maximum total; the lint checks that the criteria maxima add up to it.
+    public var maximum: Marked<Int> {
+        get { storage.fields.maximum }
+        set { storage.change { $0.maximum = newValue } }
+    }
+
+    public var attributes: [AttributeDefinition] {
+        get { storage.fields.attributes }
+        set { storage.change { $0.attributes = newValue } }
+    }
+
+    public var facts: [FactDefinition] {
+        get { storage.fields.facts }
+        set { storage.change { $0.facts = newValue } }
+    }
+
+    public var criteria: [Criterion] {
+        get { storage.fields.criteria }
+        set { storage.change { $0.criteria = newValue } }
+    }
+
+    public var recognition: RecognitionRules {
+        get { storage.fields.recognition }
+        set { storage.change { $0.recognition = newValue } }
+    }
+
+    /// Programme targets for the share of units recognised, which batch summaries report against.
+    public var targets: [RecognitionTarget] {
+        get { storage.fields.targets }
+        set { storage.change { $0.targets = newValue } }
+    }
+
+    /// The unit types the standard applies to; empty for any.
+    public var unitTypes: [UnitType] {
+        get { storage.fields.unitTypes }
+        set { storage.change { $0.unitTypes = newValue } }
+    }
+
+    /// The declared number of mandatory items of a checklist; the lint counts them.
+    public var mandatoryItems: Marked<Int>? {
+        get { storage.fields.mandatoryItems }
+        set { storage.change { $0.mandatoryItems = newValue } }
     }
 
     /// The index of the fact with this id.
@@ -53,16 +125,8 @@ public struct Standard: Sendable {
     public func attributeIndex(_ id: String) -> Int? { attributes.firstIndex { $0.id == id } }
 
     /// Whether the standard has checklist items.
-    /// Calls `body` with indicator `i` of criterion `c` read in place: an indicator copied out of
-    /// the standard retains every text in it, and releases them all again.
-    @inlinable
-    public func withIndicator<R>(_ c: Int, _ i: Int, _ body: (Indicator) throws -> R) rethrows -> R {
-        try criteria[c].indicators.withUnsafeBufferPointer { try body($0[i]) }
-    }
-
     public var hasItems: Bool {
-        // By index: iterating copies each criterion and indicator, retaining every text in them.
-        criteria.indices.contains { c in criteria[c].indicators.indices.contains { criteria[c].indicators[$0].item != nil } }
+        criteria.contains { $0.indicators.contains { $0.item != nil } }
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Appending to a `String` checks and copies on every piece (a third of a reason's cost went to
 /// `String.append`), and a decision's reasons, measures and band ranges are hundreds of pieces.
-struct TextBytes {
+struct TextBytes: TextSink {
     private var bytes: [UInt8] = []
 
     /// An empty text with room for `capacity` bytes.
@@ -13,8 +13,7 @@ struct TextBytes {
     /// The text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends a text.
-    mutating func append(_ piece: String) {
+    @_disfavoredOverload mutating func write(_ piece: String) {
         // Read in place: a copy of the string (as `withUTF8` needs) costs a retain and a release
         // on every piece.
         if piece.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
@@ -22,13 +21,11 @@ struct TextBytes {
         }
     }
 
-    /// Appends a literal.
-    mutating func append(_ piece: StaticString) {
+    mutating func write(_ piece: StaticString) {
         piece.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// A whole number in digits (no grouping: points and bounds, as the data files write them).
-    mutating func append(_ number: Int) {
+    mutating func write(_ number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var digits = 1
         var probe = number.magnitude / 10
@@ -45,5 +42,12 @@ struct TextBytes {
             bytes[end] = UInt8(ascii: "0") + UInt8(rest % 10)
             rest /= 10
         } while rest > 0
+    }
+
+    /// The text `body` writes.
+    static func text(capacity: Int, _ body: (inout TextBytes) -> Void) -> String {
+        var text = TextBytes(capacity: capacity)
+        body(&text)
+        return text.text
     }
 }

@@ -198,22 +198,29 @@ extension Standard {
 extension Band {
     /// The band's range written with comparison signs, such as `>= 98% and < 100%`.
     public func rangeText(percent: Bool, language: Language = .en) -> String {
-        guard lower != nil || upper != nil else { return "*" }
-        // Put together as bytes: every indicator reason of a decision shows its band's range.
-        var text = TextBytes(capacity: 40)
-        func show(_ r: Rational) {
-            text.append(DecimalText.plain(percent ? r.multiplied(by: 100) : r, language: language))
-            if percent { text.append("%") }
+        TextBytes.text(capacity: 40) { writeRange(percent: percent, language: language, into: &$0) }
+    }
+
+    /// Writes `rangeText(percent:language:)`: every indicator reason of a decision shows its
+    /// band's range.
+    public func writeRange<Sink: TextSink & ~Copyable>(percent: Bool, language: Language, into text: inout Sink) {
+        guard lower != nil || upper != nil else {
+            text.write("*")
+            return
+        }
+        func show(_ r: Rational, _ text: inout Sink) {
+            text.write(DecimalText.plain(percent ? r.multiplied(by: 100) : r, language: language))
+            if percent { text.write("%") }
         }
         if let lower {
-            if lower.inclusive { text.append(">= ") } else { text.append("> ") }
-            show(lower.value)
+            if lower.inclusive { text.write(">= ") } else { text.write("> ") }
+            show(lower.value, &text)
         }
         if let upper {
-            if lower != nil { text.append(", ") }
-            if upper.inclusive { text.append("<= ") } else { text.append("< ") }
-            show(upper.value)
+            if lower != nil { text.write(", ") }
+            if upper.inclusive { text.write("<= ") } else { text.write("< ") }
+            show(upper.value, &text)
         }
-        return text.text
     }
 }
+

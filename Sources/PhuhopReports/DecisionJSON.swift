@@ -13,16 +13,6 @@ public enum DecisionJSON {
         let standard = reference.standard
         let unit = decision.unit
         let phrases = reference.phrases.table(l)
-        // Each indicator's measure in words, shown in its criterion and again in its reason.
-        var measures = [String?](repeating: nil, count: decision.indicators.count)
-        for result in decision.criteria {
-            for flat in result.indicators {
-                guard let m = decision.indicators[flat].measure else { continue }
-                measures[flat] = standard.withIndicator(result.criterion, decision.indicators[flat].indicator) {
-                    ReasonText.measure(m, indicator: $0, language: l)
-                }
-            }
-        }
         w.object { w in
             w.field("unit", object: { w in
                 w.field("id", unit.id)
@@ -74,17 +64,12 @@ public enum DecisionJSON {
             w.field("threshold", decision.threshold)
             w.field("shortfall", decision.shortfall)
             w.field("criteria", array: { w in
-                // Each criterion read in place, not copied: a copy of each criterion and indicator
-                // (and every text in it) cost a tenth of the writing.
-                standard.criteria.withUnsafeBufferPointer { criteria in
-                    for result in decision.criteria {
-                        criterion(result, criteria[result.criterion], decision, phrases.criteria[result.criterion], measures,
-                                  into: &w)
-                    }
+                for result in decision.criteria {
+                    criterion(result, standard.criteria[result.criterion], decision, phrases.criteria[result.criterion], l, into: &w)
                 }
             })
             w.field("reasons", array: { w in
-                for r in decision.reasons { reason(r, decision, standard, measures, l, into: &w) }
+                for r in decision.reasons { reason(r, decision, standard, l, into: &w) }
             })
             w.field("missing", array: { w in
                 for item in decision.missing {
@@ -172,7 +157,7 @@ public enum DecisionJSON {
 
     /// `texts` holds the criterion's names and citations, escaped before.
     private static func criterion(_ result: CriterionResult, _ criterion: Criterion, _ decision: Decision,
-                                  _ texts: StandardPhrases.CriterionTexts, _ measures: [String?], into w: inout JSONWriter) {
+                                  _ texts: StandardPhrases.CriterionTexts, _ l: Language, into w: inout JSONWriter) {
         w.object { w in
             w.field("id", criterion.id)
             w.field("number", criterion.number)
@@ -185,20 +170,16 @@ public enum DecisionJSON {
             w.field("provisional", result.restsOnProvisional)
             w.field("citation", texts.citation)
             w.field("indicators", array: { w in
-                // Each indicator read in place (see `Standard.withIndicator`).
-                criterion.indicators.withUnsafeBufferPointer { indicators in
-                    for flat in result.indicators {
-                        let r = decision.indicators[flat]
-                        indicator(r, indicators[r.indicator], texts.indicators[r.indicator], measures[flat], into: &w)
-                    }
+                for flat in result.indicators {
+                    let r = decision.indicators[flat]
+                    indicator(r, criterion.indicators[r.indicator], texts.indicators[r.indicator], l, into: &w)
                 }
             })
         }
     }
 
-    /// `measured` is the measure in words (see `ReasonText.measure`).
     private static func indicator(_ r: IndicatorResult, _ indicator: Indicator, _ texts: StandardPhrases.IndicatorTexts,
-                                  _ measured: String?, into w: inout JSONWriter) {
+                                  _ l: Language, into w: inout JSONWriter) {
         w.object { w in
             w.field("id", texts.id)
             w.field("name", texts.name)
@@ -208,7 +189,7 @@ public enum DecisionJSON {
             w.key("measure")
             if let m = r.measure {
                 w.object { w in
-                    w.field("text", measured)
+                    w.field("text", text: { ReasonText.write(m, indicator: indicator, language: l, into: &$0) })
                     if case .ratio(let n, let d, let v) = m {
                         w.field("numerator", n)
                         w.field("denominator", d)
@@ -286,7 +267,7 @@ public enum DecisionJSON {
                     w.field("from", DecimalText.percent(from, language: .en))
                 }
                 if let b = c.band { w.field("band", english.criteria[c.criterion].indicators[c.indicator].ranges[b]) }
-                w.field("text", DistanceText.change(c, standard: standard, language: l))
+                w.field("text", text: { DistanceText.write(c, standard: standard, language: l, into: &$0) })
             }
         }
         w.object { w in
@@ -302,13 +283,13 @@ public enum DecisionJSON {
         }
     }
 
-    private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ measures: [String?],
-                               _ l: Language, into w: inout JSONWriter) {
+    private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language,
+                               into w: inout JSONWriter) {
         w.object { w in
             w.field("code", r.code.rawValue)
             w.field("target", ReasonText.target(r.subject, standard: standard))
             w.field("decisive", r.code.isDecisive)
-            w.field("text", ReasonText.text(r, decision: decision, standard: standard, language: l, measures: measures))
+            w.field("text", text: { ReasonText.write(r, decision: decision, standard: standard, language: l, into: &$0) })
             w.field("citation", ReasonText.citation(r, decision: decision, standard: standard))
         }
     }

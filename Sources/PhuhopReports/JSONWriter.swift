@@ -1,3 +1,5 @@
+import PhuhopCore
+
 /// Writes JSON as UTF-8 bytes as it goes, compact or indented by two spaces; the one place JSON
 /// text is made (`JSONValue` renders through it).
 ///
@@ -7,12 +9,15 @@
 /// what was left; the writer cannot be copied, so the buffer has one owner.
 public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private var used = 0
     private var capacity: Int
     private let pretty: Bool
     private var depth = 0
     // Whether the container being written has no element yet (no comma before the next one).
     private var empty = true
+
+    // False while the bytes go into memory the writer was lent (`init(pretty:into:)`).
+    private var owned = true
 
     /// A writer; `pretty` indents by two spaces and puts a space after each colon.
     public init(pretty: Bool, capacity: Int = 16_384) {
@@ -21,15 +26,38 @@ public struct JSONWriter: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A writer into `region`, memory it is lent (the buffer a response is sent from), so the
+    /// text is not copied there afterwards. Text that outgrows the region moves into room of the
+    /// writer's own: `isInRegion` tells which.
+    public init(pretty: Bool, into region: UnsafeMutableRawBufferPointer) {
+        self.pretty = pretty
+        if let start = region.baseAddress, region.count >= 64 {
+            base = start.bindMemory(to: UInt8.self, capacity: region.count)
+            capacity = region.count
+            owned = false
+        } else {
+            capacity = 64
+            base = .allocate(capacity: capacity)
+        }
+    }
+
+    deinit {
+        if owned { base.deallocate() }
+    }
+
+    /// The number of bytes written.
+    public var count: Int { used }
+
+    /// Whether the text is all in the region given to `init(pretty:into:)`.
+    public var isInRegion: Bool { !owned }
 
     /// The text written so far.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
 
     /// Calls `body` with the text written so far, without copying it: a response copies it once,
     /// into the buffer it is sent from.
     public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
+        try body(UnsafeRawBufferPointer(start: base, count: used))
     }
 
     // MARK: Values
@@ -49,16 +77,20 @@ public struct JSONWriter: ~Copyable {
     /// A whole number, its digits written straight into the buffer.
     public mutating func int(_ value: Int64) {
         element()
+        digits(value)
+    }
+
+    private mutating func digits(_ value: Int64) {
         // A sign and room for 20 digits (an Int64 has at most 19).
         reserve(21)
         if value < 0 {
-            base[count] = UInt8(ascii: "-")
-            count += 1
+            base[used] = UInt8(ascii: "-")
+            used += 1
         }
         // The digits backwards from the end of the room, then moved into place.
         var rest = value.magnitude
         var end = 20
-        let digits = base + count
+        let digits = base + used
         repeat {
             end -= 1
             digits[end] = UInt8(ascii: "0") + UInt8(rest % 10)
@@ -66,7 +98,7 @@ public struct JSONWriter: ~Copyable {
         } while rest > 0
         let length = 20 - end
         if end > 0 { digits.update(from: digits + end, count: length) }
-        count += length
+        used += length
     }
 
     /// A whole number.
@@ -91,6 +123,17 @@ public struct JSONWriter: ~Copyable {
     public mutating func string(_ text: JSONText) {
         element()
         append(text.bytes)
+    }
+
+    /// A string whose text `body` writes piece by piece, as a `TextSink` (a reason, a measure):
+    /// each piece is escaped as it comes, and the text is never made a `String` of its own.
+    public mutating func text(_ body: (inout JSONWriter) -> Void) {
+        element()
+        append(UInt8(ascii: "\""))
+        inText = true
+        body(&self)
+        inText = false
+        append(UInt8(ascii: "\""))
     }
 
     /// A value rendered before: its compact text is copied as it is, and in indented output,
@@ -137,11 +180,11 @@ public struct JSONWriter: ~Copyable {
         // is written.
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
-        base[count] = UInt8(ascii: "\"")
-        JSONWriter.copy(name.utf8Start, to: base + count + 1, length)
-        base[count + 1 + length] = UInt8(ascii: "\"")
-        base[count + 2 + length] = UInt8(ascii: ":")
-        count += length + 3
+        base[used] = UInt8(ascii: "\"")
+        JSONWriter.copy(name.utf8Start, to: base + used + 1, length)
+        base[used + 1 + length] = UInt8(ascii: "\"")
+        base[used + 2 + length] = UInt8(ascii: ":")
+        used += length + 3
         if pretty { append(UInt8(ascii: " ")) }
         // The value follows the key on the same line, with no comma of its own.
         inMember = true
@@ -198,6 +241,12 @@ public struct JSONWriter: ~Copyable {
         bool(value)
     }
 
+    /// A member holding a string whose text `body` writes (see `text(_:)`).
+    public mutating func field(_ name: StaticString, text body: (inout JSONWriter) -> Void) {
+        key(name)
+        text(body)
+    }
+
     /// A member holding an object whose members `body` writes.
     public mutating func field(_ name: StaticString, object body: (inout JSONWriter) -> Void) {
         key(name)
@@ -220,6 +269,8 @@ public struct JSONWriter: ~Copyable {
 
     // True between a key and its value: the value neither takes a comma nor a new line.
     private var inMember = false
+    // True inside `text(_:)`, the only place where the writer is a `TextSink`.
+    private var inText = false
 
     /// Writes what goes before an element: a comma after an earlier one, and in pretty
     /// output a new line indented to the depth.
@@ -258,33 +309,34 @@ public struct JSONWriter: ~Copyable {
 
     @inline(__always)
     private mutating func reserve(_ more: Int) {
-        if count + more > capacity { grow(more) }
+        if used + more > capacity { grow(more) }
     }
 
     // Kept out of line: every append checks for room, and inlined growth made each caller large.
     @inline(never)
     private mutating func grow(_ more: Int) {
         var grown = capacity * 2
-        while grown < count + more { grown *= 2 }
+        while grown < used + more { grown *= 2 }
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        larger.initialize(from: base, count: count)
-        base.deallocate()
+        larger.initialize(from: base, count: used)
+        if owned { base.deallocate() }
         base = larger
         capacity = grown
+        owned = true
     }
 
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         reserve(1)
-        base[count] = byte
-        count += 1
+        base[used] = byte
+        used += 1
     }
 
     @inline(__always)
     private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
         reserve(length)
-        JSONWriter.copy(start, to: base + count, length)
-        count += length
+        JSONWriter.copy(start, to: base + used, length)
+        used += length
     }
 
     /// Copies `length` bytes; up to 32 with two or four word moves that may overlap, rather than
@@ -341,13 +393,18 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func newLine() {
         reserve(1 + depth * 2)
-        base[count] = UInt8(ascii: "\n")
-        (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: depth * 2)
-        count += 1 + depth * 2
+        base[used] = UInt8(ascii: "\n")
+        (base + used + 1).initialize(repeating: UInt8(ascii: " "), count: depth * 2)
+        used += 1 + depth * 2
     }
 
     private mutating func escape(_ s: String) {
         append(UInt8(ascii: "\""))
+        escapeContent(s)
+        append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escapeContent(_ s: String) {
         // Over the contiguous UTF-8 at once, in runs between the bytes that need escaping: most
         // texts have none, and a decision's JSON is mostly texts. Read in place (a copy of the
         // string, as `withUTF8` needs, costs a retain on text shared by every request).
@@ -355,7 +412,6 @@ public struct JSONWriter: ~Copyable {
             var copy = s
             copy.withUTF8 { escapeRuns($0) }
         }
-        append(UInt8(ascii: "\""))
     }
 
     private mutating func escapeRuns(_ text: UnsafeBufferPointer<UInt8>) {
@@ -417,6 +473,29 @@ public struct JSONWriter: ~Copyable {
             append(hex[Int(byte >> 4)])
             append(hex[Int(byte & 0xF)])
         }
+    }
+}
+
+/// Inside `JSONWriter.text(_:)`: the pieces of a string, escaped as they come.
+extension JSONWriter: TextSink {
+    @_disfavoredOverload public mutating func write(_ piece: String) {
+        assert(inText, "a piece of text outside JSONWriter.text(_:)")
+        escapeContent(piece)
+    }
+
+    /// Copied as it is: a literal of the wording has nothing to escape (checked in debug builds).
+    public mutating func write(_ piece: StaticString) {
+        assert(inText, "a piece of text outside JSONWriter.text(_:)")
+        piece.withUTF8Buffer { literal in
+            assert(!literal.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+                   "a literal that needs escaping: \(piece)")
+            if let start = literal.baseAddress { append(start, literal.count) }
+        }
+    }
+
+    public mutating func write(_ number: Int) {
+        assert(inText, "a piece of text outside JSONWriter.text(_:)")
+        digits(Int64(number))
     }
 }
 

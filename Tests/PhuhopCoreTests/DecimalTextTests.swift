@@ -85,11 +85,11 @@ import Testing
     @Test func textBytesWriteWholeNumbersAndTextsAsTheyAre() {
         var text = TextBytes(capacity: 4)
         for number in [0, 7, -5, 1_234_567, Int.min] {
-            text.append(number)
-            text.append(" ")
+            text.write(number)
+            text.write(" ")
         }
-        text.append("Xã Đắk Rơ “98,3%”")
-        text.append(" → ")
+        text.write("Xã Đắk Rơ “98,3%”")
+        text.write(" → ")
         #expect(text.text == "0 7 -5 1234567 \(Int.min) Xã Đắk Rơ “98,3%” → ")
     }
 }

@@ -110,29 +110,46 @@ import Testing
         #expect(vi != en)
     }
 
-    /// A reason given its measures made beforehand reads as one that makes them itself.
-    @Test func reasonsReadTheSameWithMeasuresMadeBeforehand() throws {
+    /// Reasons, measures and distance options written straight into a JSON string read as their
+    /// texts, escaped: one wording, two destinations.
+    @Test func textsWrittenIntoJSONReadAsTheirStrings() throws {
         let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        var standard = loaded.standard
+        // A name with a quote and a backslash, which a JSON string must escape.
+        standard.criteria[1].indicators[0].name = LocalizedText(vi: "Trẻ \"dưới\" 1 tuổi \\ đăng ký", en: "Children \"under\" 1 \\ registered")
         let example = "xa-dak-ro-not-recognized.yaml"
         let evidence = try EvidenceReader.read(Data(contentsOf: RepositoryPaths.examples.appendingPathComponent(example)),
-                                               file: example, standard: loaded.standard)
-        let decision = Evaluator(standard: loaded.standard).evaluate(evidence)
+                                               file: example, standard: standard)
+        let decision = Evaluator(standard: standard).evaluate(evidence)
+        let distance = try #require(DistanceToRecognition(decision, standard: standard))
+        #expect(!distance.options.isEmpty)
+        func written(_ body: (inout JSONWriter) -> Void) -> String {
+            var w = JSONWriter(pretty: false)
+            w.text(body)
+            return String(decoding: w.bytes, as: UTF8.self)
+        }
+        func quoted(_ text: String) -> String { JSONValue.string(text).rendered(pretty: false) }
         for language in [Language.vi, .en] {
-            var measures = [String?](repeating: nil, count: decision.indicators.count)
+            var texts: [String] = []
+            for reason in decision.reasons {
+                let text = ReasonText.text(reason, decision: decision, standard: standard, language: language)
+                texts.append(text)
+                #expect(written { ReasonText.write(reason, decision: decision, standard: standard, language: language, into: &$0) }
+                        == quoted(text))
+            }
+            #expect(texts.contains { $0.contains("\"") && $0.contains("\\") })
             for result in decision.criteria {
                 for flat in result.indicators {
                     let r = decision.indicators[flat]
-                    measures[flat] = r.measure.map {
-                        ReasonText.measure($0, indicator: loaded.standard.criteria[result.criterion].indicators[r.indicator], language: language)
-                    }
+                    guard let m = r.measure else { continue }
+                    let indicator = standard.criteria[result.criterion].indicators[r.indicator]
+                    #expect(written { ReasonText.write(m, indicator: indicator, language: language, into: &$0) }
+                            == quoted(ReasonText.measure(m, indicator: indicator, language: language)))
                 }
             }
-            #expect(measures.contains { $0?.contains("/") == true })
-            for reason in decision.reasons {
-                let own = ReasonText.text(reason, decision: decision, standard: loaded.standard, language: language)
-                #expect(ReasonText.text(reason, decision: decision, standard: loaded.standard, language: language, measures: measures) == own)
-                // Measures that do not fit the decision are not used.
-                #expect(ReasonText.text(reason, decision: decision, standard: loaded.standard, language: language, measures: []) == own)
+            for change in distance.options {
+                #expect(written { DistanceText.write(change, standard: standard, language: language, into: &$0) }
+                        == quoted(DistanceText.change(change, standard: standard, language: language)))
             }
         }
     }

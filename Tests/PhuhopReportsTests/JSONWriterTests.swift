@@ -111,4 +111,47 @@ import Testing
             #expect(writer.bytes == Array("{\"k\":\"\(text)\"}".utf8), "length \(length)")
         }
     }
+
+    /// A writer lent a region writes there while the text fits, and moves into room of its own,
+    /// whole, once it does not.
+    @Test func aWriterLentARegionWritesThereUntilItIsOutgrown() {
+        let value = JSONValue.object([("name", .string("Xã Đắk Rơ \"1\"")), ("points", .array((0..<40).map { .int(Int64($0)) }))])
+        let expected = value.bytes(pretty: false)
+        for size in [0, 64, expected.count - 1, expected.count, 4_096] {
+            let region = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+            defer { region.deallocate() }
+            var writer = JSONWriter(pretty: false, into: region)
+            value.write(into: &writer)
+            #expect(writer.bytes == expected, "region of \(size) bytes")
+            let count = writer.count
+            #expect(count == expected.count)
+            // Room is reserved for the longest number before one is written, so a region of
+            // exactly the text's length may or may not hold it; a shorter one never does.
+            let inRegion = writer.isInRegion
+            if size < expected.count { #expect(!inRegion, "region of \(size) bytes") }
+            if size >= expected.count + 32 { #expect(inRegion, "region of \(size) bytes") }
+            if inRegion {
+                #expect(Array(region.prefix(expected.count)) == expected)
+            }
+        }
+    }
+
+    /// Inside `text(_:)` the writer is a text sink: pieces are escaped as they come, literals
+    /// copied as they are, numbers written in digits.
+    @Test func aTextWrittenPieceByPieceIsOneEscapedString() {
+        // A text from the data (a `String`), which may hold anything.
+        let name: String = "Trẻ \"dưới\" 1 tuổi \\ đăng ký\n"
+        var writer = JSONWriter(pretty: false)
+        writer.array { w in
+            w.text { t in
+                t.write("c02.1 “")
+                t.write(name)
+                t.write("”: ")
+                t.write(-12)
+                t.write(" điểm.")
+            }
+            w.int(1)
+        }
+        #expect(writer.bytes == Array(#"["c02.1 “Trẻ \"dưới\" 1 tuổi \\ đăng ký\n”: -12 điểm.",1]"#.utf8))
+    }
 }

@@ -24,13 +24,13 @@ struct FrontDoor: RouterMiddleware {
         context.query = query
         if let lang = query["lang"].flatMap(Language.init(rawValue:)) {
             context.language = lang
-        } else if let lang = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) {
+        } else if let lang = CookieHeader.value(Self.languageCookie, in: request.headers).flatMap(Language.init(rawValue:)) {
             context.language = lang
         }
         // Without `lang=`: the language switch returns here, and a `lang=` would override it.
         let kept = query.fields.filter { $0.name != "lang" }.map { FormData.encode($0.name) + "=" + FormData.encode($0.value) }
         context.here = request.uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
-        if let token = bearer(request) ?? request.cookies[Self.sessionCookie]?.value {
+        if let token = bearer(request) ?? CookieHeader.value(Self.sessionCookie, in: request.headers) {
             context.session = await services.sessions.session(token)
         }
         var response: Response

@@ -21,12 +21,21 @@ enum Responses {
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// JSON written compact by `write` into room for `capacity` bytes, then copied once into the
-    /// buffer it is sent from.
+    /// JSON written compact by `write` straight into the buffer it is sent from, which has room
+    /// for `capacity` bytes; a text that outgrows it is copied in afterwards.
     static func json(capacity: Int, status: HTTPResponse.Status = .ok, _ write: (inout JSONWriter) -> Void) -> Response {
-        var writer = JSONWriter(pretty: false, capacity: capacity)
-        write(&writer)
-        let buffer = writer.withBytes { ByteBuffer(bytes: $0) }
+        var buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        var spilled: [UInt8]?
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: capacity) { region in
+            var writer = JSONWriter(pretty: false, into: region)
+            write(&writer)
+            guard writer.isInRegion else {
+                spilled = writer.bytes
+                return 0
+            }
+            return writer.count
+        }
+        if let spilled { buffer.writeBytes(spilled) }
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: buffer))
     }

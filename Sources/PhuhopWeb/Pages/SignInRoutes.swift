@@ -40,7 +40,7 @@ struct SignInRoutes: Sendable {
 
     private func signIn(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await Responses.form(request)
-        guard let sent = form["csrf"], let kept = request.cookies[Self.formCookie]?.value, Secret.equal(sent, kept) else {
+        guard let sent = form["csrf"], let kept = CookieHeader.value(Self.formCookie, in: request.headers), Secret.equal(sent, kept) else {
             throw WebError.staleForm
         }
         let name = form["name"] ?? ""
