@@ -129,12 +129,13 @@ public struct Indicator: Sendable {
 
     /// The most points the indicator can give.
     public var maximumPoints: Int {
+        // Without a mapped array: every decision's JSON asks this of each indicator.
+        func most(_ bands: [Band]) -> Int { bands.reduce(0) { max($0, $1.points) } }
         switch scoring {
-        case .activity(_, let points): points.value
-        case .item: 1
-        case .count(_, let bands): bands.map(\.points).max() ?? 0
-        case .ratio(let ratio):
-            max(ratio.bands.map(\.points).max() ?? 0, ratio.ifDenominatorZero?.value.points ?? 0)
+        case .activity(_, let points): return points.value
+        case .item: return 1
+        case .count(_, let bands): return most(bands)
+        case .ratio(let ratio): return max(most(ratio.bands), ratio.ifDenominatorZero?.value.points ?? 0)
         }
     }
 

@@ -168,24 +168,31 @@ public struct JSONWriter: ~Copyable {
     /// Starts an object member: the value written next belongs to `name`, a literal written as
     /// it is (keys are plain ASCII words, so they skip escaping).
     public mutating func key(_ name: StaticString) {
-        element()
-        guard name.hasPointerRepresentation else {
+        guard !pretty, name.hasPointerRepresentation, depth > 0 else {
+            element()
             append(UInt8(ascii: "\""))
             append(name)
             append(UInt8(ascii: "\""))
             separateValue()
             return
         }
-        // The quotes, the name and the colon with one check for room: keys are a fifth of what
-        // is written.
+        // Compact (what the API sends): the comma, the quotes, the name and the colon with one
+        // check for room, in locals rather than stored fields between byte stores. Keys are a
+        // fifth of what is written.
         let length = name.utf8CodeUnitCount
         reserve(length + 4)
-        base[used] = UInt8(ascii: "\"")
-        JSONWriter.copy(name.utf8Start, to: base + used + 1, length)
-        base[used + 1 + length] = UInt8(ascii: "\"")
-        base[used + 2 + length] = UInt8(ascii: ":")
-        used += length + 3
-        if pretty { append(UInt8(ascii: " ")) }
+        var at = used
+        let out = base
+        if !empty {
+            out[at] = UInt8(ascii: ",")
+            at += 1
+        }
+        out[at] = UInt8(ascii: "\"")
+        JSONWriter.copy(name.utf8Start, to: out + at + 1, length)
+        out[at + 1 + length] = UInt8(ascii: "\"")
+        out[at + 2 + length] = UInt8(ascii: ":")
+        used = at + length + 3
+        empty = false
         // The value follows the key on the same line, with no comma of its own.
         inMember = true
     }
