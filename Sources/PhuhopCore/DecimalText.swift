@@ -89,6 +89,15 @@ public enum DecimalText {
         }
     }
 
+    /// Writes `grouped(_:language:)`: below a thousand, the digits go straight into the text.
+    public static func writeGrouped<Sink: TextSink & ~Copyable>(_ value: Int64, language: Language, into text: inout Sink) {
+        if value > -1000 && value < 1000 {
+            text.write(Int(value))
+        } else {
+            text.write(grouped(value, language: language))
+        }
+    }
+
     private static func separator(_ language: Language) -> UInt8 {
         language == .vi ? UInt8(ascii: ",") : UInt8(ascii: ".")
     }

@@ -25,16 +25,16 @@ public enum DistanceText {
             } else {
                 if l == .vi { text.write("bớt ") } else { text.write("remove ") }
             }
-            text.write(DecimalText.grouped(Int64(by.magnitude), language: l))
+            DecimalText.writeGrouped(Int64(by.magnitude), language: l, into: &text)
             text.write(" (")
             for (n, fact) in facts.enumerated() {
                 if n > 0 { text.write(" + ") }
                 text.write(standard.facts[fact].id)
             }
             text.write(": ")
-            text.write(DecimalText.grouped(from, language: l))
+            DecimalText.writeGrouped(from, language: l, into: &text)
             text.write(" → ")
-            text.write(DecimalText.grouped(from + by, language: l))
+            DecimalText.writeGrouped(from + by, language: l, into: &text)
             text.write(")")
         case .share(let fact, let from):
             if l == .vi { text.write("đưa ") } else { text.write("bring ") }

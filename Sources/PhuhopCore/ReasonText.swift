@@ -400,13 +400,13 @@ public enum ReasonText {
         case .answer(let answer):
             text.write(answer.name(l))
         case .count(let n):
-            text.write(DecimalText.grouped(n, language: l))
+            DecimalText.writeGrouped(n, language: l, into: &text)
         case .share(let share):
             text.write(percent(share, language: l))
         case .ratio(let numerator, let denominator, let value):
-            text.write(DecimalText.grouped(numerator, language: l))
+            DecimalText.writeGrouped(numerator, language: l, into: &text)
             text.write("/")
-            text.write(DecimalText.grouped(denominator, language: l))
+            DecimalText.writeGrouped(denominator, language: l, into: &text)
             guard denominator != 0 else { return }
             if case .ratio(let ratio) = indicator.scoring, let per = ratio.per {
                 // Two decimals, unless rounding would hide a difference a band bound may turn on:
@@ -419,7 +419,7 @@ public enum ReasonText {
                     text.write(DecimalText.rounded(value, places: 4, language: l))
                 }
                 text.write(" / ")
-                text.write(DecimalText.grouped(Int64(per.value), language: l))
+                DecimalText.writeGrouped(Int64(per.value), language: l, into: &text)
                 return
             }
             text.write(" = ")

@@ -39,10 +39,10 @@ public enum DecisionJSON {
                 w.field("hash", reference.hash)
                 w.field("title", standard.title(l))
                 w.field("citation", standard.citation)
-                w.field("kind", standard.kind.rawValue)
+                w.field("kind", code: standard.kind.rawValue)
             })
-            w.field("assessment", decision.assessment.rawValue)
-            w.field("outcome", decision.outcome.id(for: standard.kind))
+            w.field("assessment", code: decision.assessment.rawValue)
+            w.field("outcome", code: decision.outcome.id(for: standard.kind))
             w.field("outcomeText", ReasonText.outcome(decision.outcome, kind: standard.kind)(l))
             w.field("provisional", decision.provisional)
             w.field("total", decision.total)
@@ -185,7 +185,7 @@ public enum DecisionJSON {
             w.field("name", texts.name)
             w.field("points", r.points)
             w.field("maximum", indicator.maximumPoints)
-            w.field("status", status(r.status))
+            w.field("status", code: status(r.status))
             w.key("measure")
             if let m = r.measure {
                 w.object { w in
@@ -206,7 +206,7 @@ public enum DecisionJSON {
                     w.field("index", b)
                     w.field("range", texts.ranges[b])
                     w.field("points", matched.points)
-                    w.field("provenance", matched.provenance.rawValue)
+                    w.field("provenance", code: matched.provenance.rawValue)
                     w.field("citation", texts.bandCitations[b])
                 }
             } else {
@@ -286,7 +286,7 @@ public enum DecisionJSON {
     private static func reason(_ r: Reason, _ decision: Decision, _ standard: Standard, _ l: Language,
                                into w: inout JSONWriter) {
         w.object { w in
-            w.field("code", r.code.rawValue)
+            w.field("code", code: r.code.rawValue)
             w.field("target", ReasonText.target(r.subject, standard: standard))
             w.field("decisive", r.code.isDecisive)
             w.field("text", text: { ReasonText.write(r, decision: decision, standard: standard, language: l, into: &$0) })

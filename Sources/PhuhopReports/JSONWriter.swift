@@ -218,6 +218,22 @@ public struct JSONWriter: ~Copyable {
         string(value)
     }
 
+    /// A member holding a code of this program's own (an enum's raw value, such as `bandMatched`):
+    /// letters, digits and dashes, which need no escaping (checked in debug builds). A decision
+    /// has one or two per reason and indicator.
+    public mutating func field(_ name: StaticString, code: String) {
+        key(name)
+        element()
+        var text = code
+        text.withUTF8 { bytes in
+            assert(bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
+                   "a code that needs escaping: \(code)")
+            append(UInt8(ascii: "\""))
+            if let start = bytes.baseAddress { append(start, bytes.count) }
+            append(UInt8(ascii: "\""))
+        }
+    }
+
     /// A member holding a text escaped before, or null.
     public mutating func field(_ name: StaticString, _ text: JSONText?) {
         key(name)
