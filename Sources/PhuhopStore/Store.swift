@@ -10,6 +10,8 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The time written on every row, as ISO 8601 in UTC; tests fix it.
     let clock: @Sendable () -> String
+    /// The commits this store has made and the version it read last (see `version(maximumAge:)`).
+    let versionWatch = VersionWatch()
 
     /// Opens the database at `path`, creating it only when `create` is true, and upgrades it.
     public convenience init(path: String, create: Bool = false, clock: (@Sendable () -> String)? = nil) throws {
@@ -44,6 +46,7 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path, error.message ?? "\(error)")
         }
+        pool.add(transactionObserver: versionWatch, extent: .observerLifetime)
         if !exists {
             try pool.write { db in
                 try AuditEntry(action: .initialize, subject: "database", detail: path).append(db, actor: "phuhop", at: self.clock())

@@ -71,6 +71,13 @@ extension Store {
         try pool.read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM auditLog")) ?? 0 }
     }
 
+    /// `version()`, read again only when this store has committed a write since it was last
+    /// read, or when that was `maximumAge` ago or more: writes by other processes show within
+    /// that time, this store's own at once.
+    public func version(maximumAge: Duration) throws -> Int64 {
+        try versionWatch.version(maximumAge: maximumAge) { try version() }
+    }
+
     /// Every unit as it is now, with its current decisions; or the one unit asked for.
     public func unitSummaries(unit: String? = nil) throws -> [UnitSummary] {
         try pool.read { db in

@@ -163,8 +163,12 @@ public final class WebServices: Sendable {
 
     /// The store as one request sees it: its version asked once.
     func view() throws -> StoreView {
-        StoreView(services: self, version: try store.version())
+        StoreView(services: self, version: try store.version(maximumAge: Self.versionAge))
     }
+
+    /// How long a page may go on showing what the store held before another process (an import
+    /// from the command line) wrote to it. The server's own writes show on the next request.
+    static let versionAge: Duration = .milliseconds(250)
 
     /// Logs a refused request and refuses it.
     func deny(_ session: Session, _ what: String) throws -> Never {
