@@ -54,8 +54,7 @@ public struct JSONWriter: ~Copyable {
     /// The text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
 
-    /// Calls `body` with the text written so far, without copying it: a response copies it once,
-    /// into the buffer it is sent from.
+    /// Calls `body` with the text written so far, without copying it.
     public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(start: base, count: used))
     }
