@@ -129,8 +129,8 @@ public struct Indicator: Sendable {
 
     /// The most points the indicator can give.
     public var maximumPoints: Int {
-        // Without a mapped array: every decision's JSON asks this of each indicator.
-        func most(_ bands: [Band]) -> Int { bands.reduce(0) { max($0, $1.points) } }
+        // Lazily, without a mapped array: every decision's JSON asks this of each indicator.
+        func most(_ bands: [Band]) -> Int { bands.lazy.map(\.points).max() ?? 0 }
         switch scoring {
         case .activity(_, let points): return points.value
         case .item: return 1

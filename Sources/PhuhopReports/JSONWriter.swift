@@ -5,8 +5,9 @@ import PhuhopCore
 ///
 /// A decision's JSON is written straight into bytes rather than built as a tree first: building
 /// and freeing hundreds of small objects and arrays was most of the scoring API's time. The bytes
-/// go into a buffer of its own rather than an array, whose checks on every append were a third of
-/// what was left; the writer cannot be copied, so the buffer has one owner.
+/// go into a buffer of its own, or one it is lent (a response's), rather than an array, whose
+/// checks on every append were a third of what was left; the writer cannot be copied, so the
+/// buffer has one owner.
 public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var used = 0

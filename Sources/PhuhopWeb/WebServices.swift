@@ -178,7 +178,7 @@ public final class WebServices: Sendable {
 }
 
 /// A standard ready to score with and to cite, held by reference: the scoring API looks one up on
-/// every request, and a standard copied out of a dictionary retains every text in it.
+/// every request, with one lookup for both.
 final class ScoringStandard: Sendable {
     let deciding: DecidingStandard
     let reference: StandardReference
