@@ -129,34 +129,20 @@ public enum ReasonText {
         }
     }
 
-    /// The reason as a sentence.
-    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
-        if isAboutIndicatorResult(reason.code) {
-            return TextBytes.text(capacity: 256) { writeIndicatorReason(reason, decision, standard, l, into: &$0) }
-        }
-        return sentence(reason, decision: decision, standard: standard, language: l)
-    }
-
     /// Writes `text(_:decision:standard:language:)`. Most of a decision's reasons are about an
     /// indicator's result, and those are written piece by piece; the others as their sentence.
     public static func write<Sink: TextSink & ~Copyable>(_ reason: Reason, decision: Decision, standard: Standard,
                                                          language l: Language, into text: inout Sink) {
-        if isAboutIndicatorResult(reason.code) {
+        switch reason.code {
+        case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands:
             writeIndicatorReason(reason, decision, standard, l, into: &text)
-        } else {
-            text.write(sentence(reason, decision: decision, standard: standard, language: l))
+        default:
+            text.write(self.text(reason, decision: decision, standard: standard, language: l))
         }
     }
 
-    private static func isAboutIndicatorResult(_ code: ReasonCode) -> Bool {
-        switch code {
-        case .bandMatched, .activityMet, .activityNotMet, .denominatorZero, .denominatorZeroUndetermined, .outsideBands: true
-        default: false
-        }
-    }
-
-    /// Every reason but those about an indicator's result, as a sentence.
-    private static func sentence(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
+    /// The reason as a sentence.
+    public static func text(_ reason: Reason, decision: Decision, standard: Standard, language l: Language) -> String {
         let recognition = standard.recognition
         switch reason.code {
         case .classApplied:

@@ -42,7 +42,7 @@ struct Element {
 
     /// The element under `key` of a mapping, extending the path.
     func child(_ key: String, _ node: DocumentNode) -> Element {
-        Element(node: node, parentPath: path, step: .key(key))
+        child(key, node, path: path)
     }
 
     /// The element under `key` of a mapping whose own path, `path`, the caller has already made

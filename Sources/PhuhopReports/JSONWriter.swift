@@ -226,8 +226,7 @@ public struct JSONWriter: ~Copyable {
         element()
         var text = code
         text.withUTF8 { bytes in
-            assert(bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") },
-                   "a code that needs escaping: \(code)")
+            assert(bytes.allSatisfy { $0 < 0x80 && !JSONWriter.needsEscape($0) }, "a code that needs escaping: \(code)")
             append(UInt8(ascii: "\""))
             if let start = bytes.baseAddress { append(start, bytes.count) }
             append(UInt8(ascii: "\""))
@@ -457,7 +456,7 @@ public struct JSONWriter: ~Copyable {
                 continue
             }
             let byte = source[i]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+            if !JSONWriter.needsEscape(byte) {
                 i += 1
                 continue
             }
@@ -471,6 +470,12 @@ public struct JSONWriter: ~Copyable {
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether `byte` must be escaped in a JSON string: below 0x20, a quote or a backslash.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
 
     /// Whether any byte of `word` is below 0x20, a quote or a backslash.
     @inline(__always)
@@ -510,7 +515,7 @@ extension JSONWriter: TextSink {
     public mutating func write(_ piece: StaticString) {
         assert(inText, "a piece of text outside JSONWriter.text(_:)")
         piece.withUTF8Buffer { literal in
-            assert(!literal.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") },
+            assert(!literal.contains(where: JSONWriter.needsEscape),
                    "a literal that needs escaping: \(piece)")
             if let start = literal.baseAddress { append(start, literal.count) }
         }

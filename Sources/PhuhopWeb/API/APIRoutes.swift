@@ -93,8 +93,7 @@ struct APIRoutes: Sendable {
             let decision = standard.deciding.evaluator.evaluate(evidence)
             let reference = standard.reference
             // Room for a commune's decision (about 40 kB), so the text is not copied as it grows;
-            // written directly rather than through a `JSONValue`, whose closure would copy the
-            // reference (the whole standard).
+            // written directly into the answer rather than through a `JSONValue`.
             return Responses.json(capacity: 65_536) { DecisionJSON.write(decision, reference, language: context.language, into: &$0) }
         } catch let error as InputError {
             let problems = JSONValue.array(error.diagnostics.map { d in
