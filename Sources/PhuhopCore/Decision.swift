@@ -92,17 +92,25 @@ public struct Decision: Sendable {
 
     /// Every provisional value the evaluation used, in the standard's reading order.
     public var provisionalValues: [ValueReference] {
-        // Over the bits set only: the table holds every value of the standard, and walking it
-        // copied each one, on every decision rendered.
         var out: [ValueReference] = []
+        forEachProvisionalSlot { out.append(valueTable[$0]) }
+        return out
+    }
+
+    /// Calls `body` with the slot in `valueTable` of each provisional value the evaluation used,
+    /// in the standard's reading order.
+    ///
+    /// Over the bits set only: the table holds every value of the standard, and walking it
+    /// copied each one, on every decision rendered. A renderer that keeps something per slot
+    /// looks it up by index rather than by the value's hash.
+    public func forEachProvisionalSlot(_ body: (Int) -> Void) {
         for (w, word) in provisionalSlots.enumerated() {
             var bits = word
             while bits != 0 {
-                out.append(valueTable[w << 6 + bits.trailingZeroBitCount])
+                body(w << 6 + bits.trailingZeroBitCount)
                 bits &= bits - 1
             }
         }
-        return out
     }
 
     /// How many provisional values the evaluation used.

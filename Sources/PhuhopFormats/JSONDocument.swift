@@ -54,6 +54,19 @@ enum JSONDocument {
         return text.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(text.utf8)
     }
 
+    /// Whether every byte of `word` is printable ASCII (0x20 to 0x7E) other than a quote or a
+    /// backslash. A byte test may say no where the bytes are fine (a borrow from a lower byte),
+    /// never yes where one is not: the bytes are then read one by one.
+    static func plainPrintable(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        guard word & highs == 0 else { return false }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+        return !belowSpace && !hasZeroByte(word ^ (ones &* 0x7F)) && !hasZeroByte(word ^ (ones &* 0x22))
+            && !hasZeroByte(word ^ (ones &* 0x5C))
+    }
+
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
@@ -242,10 +255,23 @@ enum JSONDocument {
             offset += 1
             let start = offset
             var ascii = true
-            while let b = peek, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
-                guard b >= 0x20, b < 0x7F || acceptable(at: offset) else { return nil }
-                if b >= 0x80 { ascii = false }
-                offset += 1
+            let words = bytes.baseAddress.map(UnsafeRawPointer.init)
+            scan: while offset < bytes.count {
+                // Eight bytes at a time while they are plain printable ASCII without a quote or a
+                // backslash, as a payload's keys are; otherwise those eight one by one.
+                if let words, offset + 8 <= bytes.count,
+                   JSONDocument.plainPrintable(words.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) {
+                    offset += 8
+                    continue
+                }
+                let end = min(offset + 8, bytes.count)
+                while offset < end {
+                    let b = bytes[offset]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { break scan }
+                    guard b >= 0x20, b < 0x7F || acceptable(at: offset) else { return nil }
+                    if b >= 0x80 { ascii = false }
+                    offset += 1
+                }
             }
             guard let stop = peek else { return nil }
             if stop == UInt8(ascii: "\"") {

@@ -80,8 +80,15 @@ public enum DecisionJSON {
                 }
             })
             w.field("provisionalValues", array: { w in
-                for v in decision.provisionalValues {
-                    (phrases.values[v] ?? value(standard.describe(v, language: l), l)).write(into: &w)
+                // By slot: the phrases were made from the same `allValues` as the decision's
+                // table, unless the decision came from another standard, which is described anew.
+                let bySlot = decision.valueTable.count == phrases.values.count
+                decision.forEachProvisionalSlot { n in
+                    if bySlot {
+                        phrases.values[n].write(into: &w)
+                    } else {
+                        value(standard.describe(decision.valueTable[n], language: l), l).write(into: &w)
+                    }
                 }
             })
             w.field("evidence", array: { w in

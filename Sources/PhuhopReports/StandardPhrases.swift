@@ -11,8 +11,9 @@ import Synchronization
 public final class StandardPhrases: Sendable {
     /// The phrases of one language.
     struct Table: Sendable {
-        /// `DecisionJSON.value(_:_:)` of each value of the standard.
-        let values: [ValueReference: JSONValue]
+        /// `DecisionJSON.value(_:_:)` of each value of the standard, by its slot in
+        /// `Standard.allValues` (a decision's `valueTable`).
+        let values: [JSONValue]
         /// The texts of each criterion, by criterion.
         let criteria: [CriterionTexts]
         /// The id and name of each fact, by fact.
@@ -47,11 +48,10 @@ public final class StandardPhrases: Sendable {
     func table(_ language: Language) -> Table {
         if let made = tables.withLock({ $0[language] }) { return made }
         // Made outside the lock: two requests may both make it, and either result is the same.
-        let values = standard.allValues.map {
-            ($0, JSONValue.rendered(RenderedJSON(DecisionJSON.value(standard.describe($0, language: language), language))))
-        }
         let made = Table(
-            values: Dictionary(values, uniquingKeysWith: { first, _ in first }),
+            values: standard.allValues.map {
+                JSONValue.rendered(RenderedJSON(DecisionJSON.value(standard.describe($0, language: language), language)))
+            },
             criteria: standard.criteria.map { criterion in
                 CriterionTexts(
                     name: JSONText(criterion.name(language)), citation: JSONText(criterion.citation),

@@ -16,6 +16,14 @@ import PhuhopCore
         #expect(Period(from: end, to: start) != nil)
     }
 
+    @Test func writesISODatesReadBackAsTheSameDay() throws {
+        for text in ["2019-01-03", "2024-12-31", "1000-10-09", "9999-02-28", "2024-02-29"] {
+            #expect(try #require(CalendarDate(iso: text)).description == text)
+        }
+        // Years below 1000 are written without padding (and so are not read back by `iso`).
+        #expect(try #require(CalendarDate(year: 999, month: 3, day: 7)).description == "999-03-07")
+    }
+
     @Test func writesVietnameseDates() throws {
         #expect(try #require(CalendarDate(iso: "2019-01-03")).vietnamese == "03/01/2019")
     }

@@ -31,6 +31,8 @@ struct JSONDocumentTests {
         "{\"nbsp and more\": \"a\u{A0}b \u{2030} \u{FFFD}\"}",
         // Columns counted eight bytes at a time across letters of two, three and four bytes.
         #"{"Ếếểễệ Đường ươờ": "ẾếỂểỄễ Ệệ 😀 Đường Đống Đa, Thừa Thiên Huế", "bbbbbbbbbbbbbbbbbbbbbbb": ["ươờ", "ầẩẫậ", 7], "c": {"đ": 1}}"#,
+        // Strings read eight bytes at a time, with escapes and letters at every offset of a word.
+        #"{"abcdefghijklmnopq": "abcdefgh\"ijklmnop\\qrstuvw\/xyz 0123456789~ {}[]", "k": "1234567é12345678Đ1234567\u0041"}"#,
     ])
     func givesTheTreeTheYAMLParserGives(_ json: String) throws {
         let expected = try Document.yaml(json, file: "t.json").node
@@ -67,6 +69,26 @@ struct JSONDocumentTests {
     ])
     func leavesAnythingElseToTheYAMLParser(_ text: String) {
         #expect(fast(text) == nil)
+    }
+
+    /// A word passes as plain only when each of its bytes is printable ASCII other than a quote
+    /// or a backslash, whatever byte stands where.
+    @Test func aWordIsPlainOnlyWhenEachByteIs() {
+        for position in 0..<8 {
+            for byte in 0...255 {
+                var word = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                word[position] = UInt8(byte)
+                let value = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let plain = (0x20...0x7E).contains(byte) && byte != 0x22 && byte != 0x5C
+                #expect(JSONDocument.plainPrintable(value) == plain, "byte \(byte) at \(position)")
+            }
+        }
+        // Two bytes that need reading one by one next to each other, where a borrow could hide one.
+        for pair: [UInt8] in [[0x00, 0x22], [0x1F, 0x5C], [0x22, 0x00], [0x7F, 0x80], [0x5C, 0x1F]] {
+            var word = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+            word.replaceSubrange(3..<5, with: pair)
+            #expect(!JSONDocument.plainPrintable(word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        }
     }
 
     /// JSON writes characters beyond the first plane as a surrogate pair, which libyaml refuses;
