@@ -117,6 +117,14 @@ public enum DecisionJSON {
         }
     }
 
+    /// The band an indicator's value fell in: its index, range, points, mark and citation.
+    static func band(_ index: Int, _ band: Band, range: String) -> JSONValue {
+        .object([
+            ("index", .int(Int64(index))), ("range", .string(range)), ("points", .int(Int64(band.points))),
+            ("provenance", .string(band.provenance.rawValue)), ("citation", .string(band.citation)),
+        ])
+    }
+
     /// A value of the standard with its provenance and citation (also used by the audit).
     public static func value(_ d: ValueDescription, _ l: Language) -> JSONValue {
         .object([
@@ -200,7 +208,19 @@ public enum DecisionJSON {
                     if case .ratio(let n, let d, let v) = m {
                         w.field("numerator", n)
                         w.field("denominator", d)
-                        w.field("value", d == 0 ? nil : v.reduced.description)
+                        if d == 0 {
+                            w.field("value", nil as String?)
+                        } else {
+                            // `Rational.description` of the reduced value, its digits written in place.
+                            let reduced = v.reduced
+                            w.field("value", text: { w in
+                                w.write(Int(reduced.numerator))
+                                if reduced.denominator != 1 {
+                                    w.write("/")
+                                    w.write(Int(reduced.denominator))
+                                }
+                            })
+                        }
                     }
                 }
             } else {
@@ -208,14 +228,7 @@ public enum DecisionJSON {
             }
             w.key("band")
             if case .band(let b) = r.status {
-                let matched = indicator.bands[b]
-                w.object { w in
-                    w.field("index", b)
-                    w.field("range", texts.ranges[b])
-                    w.field("points", matched.points)
-                    w.field("provenance", code: matched.provenance.rawValue)
-                    w.field("citation", texts.bandCitations[b])
-                }
+                w.rendered(texts.bands[b])
             } else {
                 w.null()
             }

@@ -27,14 +27,15 @@ public final class StandardPhrases: Sendable {
         let indicators: [IndicatorTexts]
     }
 
-    /// An indicator's id, name and citation, and the range text and citation of each band.
+    /// An indicator's id, name and citation, and the range text and JSON of each band.
     struct IndicatorTexts: Sendable {
         let id: JSONText
         let name: JSONText
         let citation: JSONText?
         /// `Band.rangeText` of each band.
         let ranges: [JSONText]
-        let bandCitations: [JSONText?]
+        /// `DecisionJSON.band(_:_:range:)` of each band: a matched band is shown whole.
+        let bands: [RenderedJSON]
     }
 
     private let standard: Standard
@@ -60,7 +61,9 @@ public final class StandardPhrases: Sendable {
                             id: JSONText(indicator.id), name: JSONText(indicator.name(language)),
                             citation: JSONText(indicator.citation),
                             ranges: indicator.bands.map { JSONText($0.rangeText(percent: indicator.isRate, language: language)) },
-                            bandCitations: indicator.bands.map { JSONText($0.citation) })
+                            bands: indicator.bands.enumerated().map { b, band in
+                                RenderedJSON(DecisionJSON.band(b, band, range: band.rangeText(percent: indicator.isRate, language: language)))
+                            })
                     })
             },
             facts: standard.facts.map { (JSONText($0.id), JSONText($0.name(language))) })

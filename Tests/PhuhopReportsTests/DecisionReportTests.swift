@@ -86,6 +86,45 @@ import Testing
         #expect(source["collectedBy"] as? String == "Nguyễn Thị Lan")
         #expect(source["date"] as? String == "2025-11-05")
     }
+
+    /// Each matched band is shown whole (index, range, points, mark, citation) and each ratio with
+    /// its value as a reduced fraction, in both languages: the band's JSON is made once per
+    /// standard, the value's digits in place.
+    @Test func theJSONShowsEachMatchedBandAndMeasuredRatio() throws {
+        let loaded = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019"))
+        let standard = loaded.standard
+        let url = RepositoryPaths.examples.appendingPathComponent("xa-dak-ro-not-recognized.yaml")
+        let evidence = try EvidenceReader.read(Data(contentsOf: url), file: "e.yaml", standard: standard)
+        let decision = Evaluator(standard: standard).evaluate(evidence)
+        for language in [Language.vi, .en] {
+            let text = DecisionJSON.value(decision, StandardReference(standard: standard, hash: loaded.hash), language: language).rendered()
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let shown = try #require(object["criteria"] as? [[String: Any]]).flatMap { try #require($0["indicators"] as? [[String: Any]]) }
+            var bands = 0
+            var ratios = 0
+            for result in decision.indicators {
+                let indicator = standard.criteria[result.criterion].indicators[result.indicator]
+                let entry = try #require(shown.first { $0["id"] as? String == indicator.id })
+                if case .band(let b) = result.status {
+                    let band = try #require(entry["band"] as? [String: Any])
+                    #expect(band["index"] as? Int == b)
+                    #expect(band["range"] as? String == indicator.bands[b].rangeText(percent: indicator.isRate, language: language))
+                    #expect(band["points"] as? Int == indicator.bands[b].points)
+                    #expect(band["provenance"] as? String == indicator.bands[b].provenance.rawValue)
+                    #expect(band["citation"] as? String == indicator.bands[b].citation)
+                    bands += 1
+                } else {
+                    #expect(entry["band"] is NSNull)
+                }
+                if case .ratio(_, let d, let v) = result.measure {
+                    let measure = try #require(entry["measure"] as? [String: Any])
+                    #expect((measure["value"] as? String) == (d == 0 ? nil : v.reduced.description))
+                    ratios += 1
+                }
+            }
+            #expect(bands > 0 && ratios > 0)
+        }
+    }
 }
 
 /// A reference keeps the texts its decisions repeat, per language: one reference used in both
