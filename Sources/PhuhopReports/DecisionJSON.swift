@@ -170,20 +170,19 @@ public enum DecisionJSON {
         }
     }
 
-    /// `texts` holds the criterion's names and citations, escaped before.
+    /// `texts` holds the criterion's members that every decision repeats (id, number, name,
+    /// maximum, citation), rendered before.
     private static func criterion(_ result: CriterionResult, _ criterion: Criterion, _ decision: Decision,
                                   _ texts: StandardPhrases.CriterionTexts, _ l: Language, into w: inout JSONWriter) {
         w.object { w in
-            w.field("id", criterion.id)
-            w.field("number", criterion.number)
-            w.field("name", texts.name)
+            w.members(texts.head)
             w.field("points", result.points)
-            w.field("maximum", criterion.maximum.value)
+            w.members(texts.maximum)
             w.field("lowest", result.lowest)
             w.field("highest", result.highest)
             w.field("capped", result.capped)
             w.field("provisional", result.restsOnProvisional)
-            w.field("citation", texts.citation)
+            w.members(texts.citation)
             w.field("indicators", array: { w in
                 for flat in result.indicators {
                     let r = decision.indicators[flat]
@@ -196,10 +195,9 @@ public enum DecisionJSON {
     private static func indicator(_ r: IndicatorResult, _ indicator: Indicator, _ texts: StandardPhrases.IndicatorTexts,
                                   _ l: Language, into w: inout JSONWriter) {
         w.object { w in
-            w.field("id", texts.id)
-            w.field("name", texts.name)
+            w.members(texts.head)
             w.field("points", r.points)
-            w.field("maximum", indicator.maximumPoints)
+            w.members(texts.maximum)
             w.field("status", code: status(r.status))
             w.key("measure")
             if let m = r.measure {
@@ -232,15 +230,14 @@ public enum DecisionJSON {
             } else {
                 w.null()
             }
-            w.field("citation", texts.citation)
+            w.members(texts.citation)
         }
     }
 
     private static func evidence(_ f: Int, _ decision: Decision, _ phrases: StandardPhrases.Table, into w: inout JSONWriter) {
         guard decision.facts.indices.contains(f), let fact = decision.facts[f] else { return }
         w.object { w in
-            w.field("id", phrases.facts[f].id)
-            w.field("name", phrases.facts[f].name)
+            w.members(phrases.facts[f])
             w.key("value")
             switch fact {
             case .count(let n): w.int(n)

@@ -75,3 +75,19 @@ public struct RenderedJSON: Sendable {
         compact = value.bytes(pretty: false)
     }
 }
+
+/// Members of an object rendered once, such as a criterion's id, number and name: their compact
+/// text is copied into the object being written, and in indented output they are written again.
+public struct RenderedMembers: Sendable {
+    /// The members, written again where the layout differs (indented output).
+    let members: [(key: String, value: JSONValue)]
+    /// Their compact text, `"key":value` joined by commas, without braces.
+    let compact: [UInt8]
+
+    /// Renders `members` once; each key is a plain word.
+    public init(_ members: [(key: String, value: JSONValue)]) {
+        self.members = members
+        // The object's text without its braces.
+        compact = Array(JSONValue.object(members.map { ($0.key, $0.value) }).bytes(pretty: false).dropFirst().dropLast())
+    }
+}

@@ -147,6 +147,23 @@ public struct JSONWriter: ~Copyable {
         append(value.compact)
     }
 
+    /// Members rendered before, written into the object being written: in compact output their
+    /// text is copied as it is (after a comma when members precede them).
+    public mutating func members(_ rendered: RenderedMembers) {
+        guard !pretty else {
+            for member in rendered.members {
+                key(escaping: member.key)
+                member.value.write(into: &self)
+            }
+            return
+        }
+        guard !rendered.compact.isEmpty else { return }
+        assert(depth > 0 && !inMember, "members outside an object")
+        if !empty { append(UInt8(ascii: ",")) }
+        append(rendered.compact)
+        empty = false
+    }
+
     /// An object whose members `body` writes with `key(_:)` and a value each.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         element()

@@ -16,22 +16,30 @@ public final class StandardPhrases: Sendable {
         let values: [JSONValue]
         /// The texts of each criterion, by criterion.
         let criteria: [CriterionTexts]
-        /// The id and name of each fact, by fact.
-        let facts: [(id: JSONText, name: JSONText)]
+        /// The members `id` and `name` of each fact, by fact.
+        let facts: [RenderedMembers]
     }
 
-    /// A criterion's name and citation, and its indicators' texts.
+    /// A criterion's members that do not depend on the decision, and its indicators' texts.
     struct CriterionTexts: Sendable {
-        let name: JSONText
-        let citation: JSONText?
+        /// `id`, `number` and `name`.
+        let head: RenderedMembers
+        /// `maximum`.
+        let maximum: RenderedMembers
+        /// `citation`.
+        let citation: RenderedMembers
         let indicators: [IndicatorTexts]
     }
 
-    /// An indicator's id, name and citation, and the range text and JSON of each band.
+    /// An indicator's members that do not depend on the decision, and the range text and JSON of
+    /// each band.
     struct IndicatorTexts: Sendable {
-        let id: JSONText
-        let name: JSONText
-        let citation: JSONText?
+        /// `id` and `name`.
+        let head: RenderedMembers
+        /// `maximum`.
+        let maximum: RenderedMembers
+        /// `citation`.
+        let citation: RenderedMembers
         /// `Band.rangeText` of each band.
         let ranges: [JSONText]
         /// `DecisionJSON.band(_:_:range:)` of each band: a matched band is shown whole.
@@ -55,18 +63,22 @@ public final class StandardPhrases: Sendable {
             },
             criteria: standard.criteria.map { criterion in
                 CriterionTexts(
-                    name: JSONText(criterion.name(language)), citation: JSONText(criterion.citation),
+                    head: RenderedMembers([("id", .string(criterion.id)), ("number", .int(criterion.number)),
+                                           ("name", .string(criterion.name(language)))]),
+                    maximum: RenderedMembers([("maximum", .int(criterion.maximum.value))]),
+                    citation: RenderedMembers([("citation", .string(criterion.citation))]),
                     indicators: criterion.indicators.map { indicator in
                         IndicatorTexts(
-                            id: JSONText(indicator.id), name: JSONText(indicator.name(language)),
-                            citation: JSONText(indicator.citation),
+                            head: RenderedMembers([("id", .string(indicator.id)), ("name", .string(indicator.name(language)))]),
+                            maximum: RenderedMembers([("maximum", .int(indicator.maximumPoints))]),
+                            citation: RenderedMembers([("citation", .string(indicator.citation))]),
                             ranges: indicator.bands.map { JSONText($0.rangeText(percent: indicator.isRate, language: language)) },
                             bands: indicator.bands.enumerated().map { b, band in
                                 RenderedJSON(DecisionJSON.band(b, band, range: band.rangeText(percent: indicator.isRate, language: language)))
                             })
                     })
             },
-            facts: standard.facts.map { (JSONText($0.id), JSONText($0.name(language))) })
+            facts: standard.facts.map { RenderedMembers([("id", .string($0.id)), ("name", .string($0.name(language)))]) })
         tables.withLock { $0[language] = made }
         return made
     }

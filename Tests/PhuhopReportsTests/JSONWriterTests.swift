@@ -101,6 +101,30 @@ import Testing
         #expect(around.withBytes(pretty: false, capacity: 1) { Array($0) } == plain.bytes(pretty: false))
     }
 
+    /// Members rendered before stand in an object as the same members written there would:
+    /// first, after others, next to each other, and in both layouts.
+    @Test func renderedMembersAreCopiedCompactAndWrittenAgainWhenIndented() {
+        let head: [(key: String, value: JSONValue)] = [("id", .string("c01.1")), ("name", .string("Tỷ lệ “trẻ em”\n")), ("n", .int(3))]
+        let tail: [(key: String, value: JSONValue)] = [("citation", .null)]
+        let rendered = (head: RenderedMembers(head), tail: RenderedMembers(tail), none: RenderedMembers([]))
+        let written = JSONValue.written { w in
+            w.object { w in
+                w.members(rendered.head)
+                w.members(rendered.none)
+                w.field("points", 40)
+                w.members(rendered.tail)
+                w.members(rendered.head)
+            }
+        }
+        let plain = JSONValue.object(head.map { ($0.key, $0.value) } + [("points", .int(40))] + tail.map { ($0.key, $0.value) }
+                                     + head.map { ($0.key, $0.value) })
+        for pretty in [false, true] {
+            #expect(written.bytes(pretty: pretty) == plain.bytes(pretty: pretty))
+        }
+        let first = JSONValue.written { w in w.object { w in w.members(rendered.tail) } }
+        #expect(first.bytes(pretty: false) == Array(#"{"citation":null}"#.utf8))
+    }
+
     /// Short runs are copied by word moves that overlap: every length up to past the longest
     /// such move must come out whole.
     @Test func textsOfEveryShortLengthAreCopiedWhole() {
