@@ -55,8 +55,10 @@ enum JSONDocument {
     }
 
     /// Whether every byte of `word` is printable ASCII (0x20 to 0x7E) other than a quote or a
-    /// backslash. A byte test may say no where the bytes are fine (a borrow from a lower byte),
-    /// never yes where one is not: the bytes are then read one by one.
+    /// backslash.
+    ///
+    /// Exact: once no byte has its high bit set, a borrow between bytes starts only below a byte
+    /// that is itself caught, so no test says yes or no for the wrong reason.
     static func plainPrintable(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080

@@ -80,8 +80,9 @@ public enum DecisionJSON {
                 }
             })
             w.field("provisionalValues", array: { w in
-                // By slot: the phrases were made from the same `allValues` as the decision's
-                // table, unless the decision came from another standard, which is described anew.
+                // By slot: the phrases were made from the standard's `allValues`, which is the
+                // decision's table when the reference is the decision's own, as every caller passes.
+                // The size is only a sanity check: a table of another size is described anew.
                 let bySlot = decision.valueTable.count == phrases.values.count
                 decision.forEachProvisionalSlot { n in
                     if bySlot {
@@ -212,10 +213,10 @@ public enum DecisionJSON {
                             // `Rational.description` of the reduced value, its digits written in place.
                             let reduced = v.reduced
                             w.field("value", text: { w in
-                                w.write(Int(reduced.numerator))
+                                w.write(reduced.numerator)
                                 if reduced.denominator != 1 {
                                     w.write("/")
-                                    w.write(Int(reduced.denominator))
+                                    w.write(reduced.denominator)
                                 }
                             })
                         }

@@ -84,7 +84,7 @@ public struct RenderedMembers: Sendable {
     /// Their compact text, `"key":value` joined by commas, without braces.
     let compact: [UInt8]
 
-    /// Renders `members` once; each key is a plain word.
+    /// Renders `members` once.
     public init(_ members: [(key: String, value: JSONValue)]) {
         self.members = members
         // The object's text without its braces.

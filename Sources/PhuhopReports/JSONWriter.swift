@@ -147,9 +147,12 @@ public struct JSONWriter: ~Copyable {
         append(value.compact)
     }
 
-    /// Members rendered before, written into the object being written: in compact output their
-    /// text is copied as it is (after a comma when members precede them).
+    /// Members rendered before, written into the object being written.
+    ///
+    /// In compact output their text is copied as it is (after a comma when members precede
+    /// them); in indented output, where the indent depends on the depth, they are written again.
     public mutating func members(_ rendered: RenderedMembers) {
+        assert(depth > 0 && !inMember, "members outside an object")
         guard !pretty else {
             for member in rendered.members {
                 key(escaping: member.key)
@@ -158,7 +161,6 @@ public struct JSONWriter: ~Copyable {
             return
         }
         guard !rendered.compact.isEmpty else { return }
-        assert(depth > 0 && !inMember, "members outside an object")
         if !empty { append(UInt8(ascii: ",")) }
         append(rendered.compact)
         empty = false
@@ -539,8 +541,13 @@ extension JSONWriter: TextSink {
     }
 
     public mutating func write(_ number: Int) {
+        write(Int64(number))
+    }
+
+    /// A whole number's digits inside `text(_:)`, such as a fraction's numerator.
+    public mutating func write(_ number: Int64) {
         assert(inText, "a piece of text outside JSONWriter.text(_:)")
-        digits(Int64(number))
+        digits(number)
     }
 }
 

@@ -118,8 +118,12 @@ import Testing
         }
         let plain = JSONValue.object(head.map { ($0.key, $0.value) } + [("points", .int(40))] + tail.map { ($0.key, $0.value) }
                                      + head.map { ($0.key, $0.value) })
+        // Deeper, where indented output indents each member by its depth.
+        let nested = JSONValue.object([("list", .array([.int(1), written]))])
+        let nestedPlain = JSONValue.object([("list", .array([.int(1), plain]))])
         for pretty in [false, true] {
             #expect(written.bytes(pretty: pretty) == plain.bytes(pretty: pretty))
+            #expect(nested.bytes(pretty: pretty) == nestedPlain.bytes(pretty: pretty))
         }
         let first = JSONValue.written { w in w.object { w in w.members(rendered.tail) } }
         #expect(first.bytes(pretty: false) == Array(#"{"citation":null}"#.utf8))
