@@ -551,8 +551,8 @@ extension JSONWriter: TextSink {
     }
 }
 
-/// A text escaped and quoted for JSON once, then copied wherever it is written: the names and
-/// citations of a standard, which every decision under it repeats.
+/// A text escaped and quoted for JSON once, then copied wherever it is written (a band's range,
+/// which the decisions under a standard repeat).
 public struct JSONText: Sendable {
     /// The quoted, escaped UTF-8 text.
     let bytes: [UInt8]

@@ -2,8 +2,8 @@ import PhuhopCore
 import Synchronization
 
 /// What every decision under a standard repeats in its JSON (the description of each value it
-/// may rest on, the names, citations and band ranges), escaped once per language and kept with
-/// the reference.
+/// may rest on, the fixed members of its criteria, indicators and facts, each band's range and
+/// JSON), rendered once per language and kept with the reference.
 ///
 /// A decision resting on provisional values lists each with its path, value, mark and
 /// citation: for the commune standard that was a quarter of the scoring API's answer, and
