@@ -68,14 +68,14 @@ public final class StandardPhrases: Sendable {
                     maximum: RenderedMembers([("maximum", .int(criterion.maximum.value))]),
                     citation: RenderedMembers([("citation", .string(criterion.citation))]),
                     indicators: criterion.indicators.map { indicator in
-                        IndicatorTexts(
+                        let bands = indicator.bands
+                        let ranges = bands.map { $0.rangeText(percent: indicator.isRate, language: language) }
+                        return IndicatorTexts(
                             head: RenderedMembers([("id", .string(indicator.id)), ("name", .string(indicator.name(language)))]),
                             maximum: RenderedMembers([("maximum", .int(indicator.maximumPoints))]),
                             citation: RenderedMembers([("citation", .string(indicator.citation))]),
-                            ranges: indicator.bands.map { JSONText($0.rangeText(percent: indicator.isRate, language: language)) },
-                            bands: indicator.bands.enumerated().map { b, band in
-                                RenderedJSON(DecisionJSON.band(b, band, range: band.rangeText(percent: indicator.isRate, language: language)))
-                            })
+                            ranges: ranges.map { JSONText($0) },
+                            bands: bands.indices.map { RenderedJSON(DecisionJSON.band($0, bands[$0], range: ranges[$0])) })
                     })
             },
             facts: standard.facts.map { RenderedMembers([("id", .string($0.id)), ("name", .string($0.name(language)))]) })
