@@ -74,8 +74,9 @@ struct Check: PhuhopCommand {
         return entries.sorted().flatMap { name -> [String] in
             let child = trimmed + "/" + name
             var childIsDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
-            if childIsDirectory.boolValue { return expand(child) }
+            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory), childIsDirectory.boolValue {
+                return expand(child)
+            }
             return name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") ? [child] : []
         }
     }
