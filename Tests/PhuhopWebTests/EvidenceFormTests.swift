@@ -70,6 +70,25 @@ import Testing
         #expect(!html.contains("SQL("))
     }
 
+    @Test func aFactSeveralCriteriaUseHasOneFieldAndTheOthersPointToIt() throws {
+        let qd06 = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
+        let unit = UnitSummary(id: "X1", unitType: .xa, name: "Xã A", province: "P", commune: nil, decisions: [])
+        let html = EvidenceForm(standard: qd06, unit: unit, language: .vi)
+            .fields(["facts.children.total": "4839"], problems: FieldProblems(), assessments: [.selfAssessment])
+        func count(_ text: String) -> Int { html.components(separatedBy: text).count - 1 }
+        var shared = 0
+        for (f, fact) in qd06.facts.enumerated() where fact.type != .answer {
+            let users = qd06.criteria.filter { $0.indicators.contains { $0.facts.contains(f) } }.count
+            #expect(count("name=\"facts.\(fact.id)\"") == 1, "\(fact.id)")
+            #expect(count("href=\"#\(EvidenceForm.domID("facts." + fact.id))\"") == max(users - 1, 0), "\(fact.id)")
+            if users > 1 { shared += 1 }
+        }
+        // The standard does share facts (children.total among them), so the test is not empty.
+        #expect(shared > 0)
+        #expect(count("value=\"4839\"") == 1)
+        #expect(html.contains("Dùng số liệu đã nhập ở tiêu chí 4: <a href=\"#f-facts-children-total\">"))
+    }
+
     @Test func vetoesAnsweredInPartAreAskedForTheRest() throws {
         guard case .failure(let problems) = try form.read(values(vetoes: ["child-abused": "no"])) else {
             Issue.record("accepted")

@@ -154,6 +154,9 @@ struct EvidenceForm: Sendable {
             }
             out.append("</fieldset>")
         }
+        // A fact several criteria use (the number of children, say) has one field, under the first
+        // of them: a second field of the same name would be dropped when the form is read.
+        var firstShown: [Int: Int] = [:]
         for criterion in standard.criteria {
             let facts = Self.uniqueFacts(criterion.indicators.flatMap(\.facts))
             guard !facts.isEmpty else { continue }
@@ -162,7 +165,10 @@ struct EvidenceForm: Sendable {
                 let fact = standard.facts[f]
                 if fact.type == .answer {
                     out.append(item(f, criterion: criterion, values, problems))
+                } else if let first = firstShown[f] {
+                    out.append(reference(to: fact, under: first))
                 } else {
+                    firstShown[f] = criterion.number
                     out.append(factField(fact, values, problems))
                 }
             }
@@ -226,11 +232,19 @@ struct EvidenceForm: Sendable {
             return select(name, label: label, [("true", vi ? "có" : "yes"), ("false", vi ? "không" : "no")], values, problems, blank: true)
         case .share:
             return input(name, label: label, type: "text", values, problems,
-                         hint: vi ? "Tỉ lệ phần trăm, ví dụ 87,5%" : "A percentage, e.g. 87.5%", mode: "decimal")
+                         hint: vi ? "Tỷ lệ phần trăm, ví dụ 87,5%" : "A percentage, e.g. 87.5%", mode: "decimal")
         case .count, .answer:  // answers are items, never shown as a fact field
             return input(name, label: label, type: "text", values, problems,
                          hint: vi ? "Số nguyên từ 0" : "A whole number, 0 or more", mode: "numeric")
         }
+    }
+
+    /// A line pointing to the field of a fact entered under an earlier criterion.
+    private func reference(to fact: FactDefinition, under number: Int) -> String {
+        let vi = language == .vi
+        let link = "<a href=\"#\(Self.domID("facts." + fact.id))\">\(HTML.escape("\(fact.name(language)) (\(fact.id))"))</a>"
+        return "<p class=\"hint\">" + (vi ? "Dùng số liệu đã nhập ở tiêu chí \(number): " : "Uses the figure entered under criterion \(number): ")
+            + link + "</p>"
     }
 
     private func item(_ f: Int, criterion: Criterion, _ values: [String: String], _ problems: FieldProblems) -> String {
