@@ -26,6 +26,30 @@ import Testing
         #expect(page.contains("KẾT QUẢ TẠM THỜI"))
     }
 
+    @Test func theExamplesShownApplyToTheStandardChosen() async throws {
+        let fixture = try WebFixture.shared.get()
+        let standards = fixture.services.standards.values.map(\.loaded.standard).filter { !$0.hasItems }
+        #expect(standards.count > 1)
+        for standard in standards {
+            // A class's threshold and a share band's bound where the standard has them.
+            let examples = WhatIfRoutes.examples(standard)
+            #expect(examples.count == (standard.recognition.classes.isEmpty ? 1 : 2), "\(standard.id)")
+            for example in examples { _ = try StandardDraft.applying([example], to: standard) }
+        }
+        #expect(WhatIfRoutes.examples(try fixture.services.standard("moh-safe-community").loaded.standard) == ["s2.1.bands[0].above=59%"])
+        let qd06 = WhatIfRoutes.examples(try fixture.services.standard("qd06-2019").loaded.standard)
+        #expect(qd06 == ["qd06-2019.recognition.classes.urban-ward.threshold=850", "c02.1.bands[0].atLeast=99%"], "\(qd06)")
+        let page = try await fixture.test { browser in
+            try await browser.signIn("vera", WebFixture.password)
+            return try await browser.get("/whatif").body
+        }
+        // Without a choice, the page starts from a standard with classes.
+        #expect(page.contains("<option value=\"qd06-2019\" selected>"))
+        let shown = try #require(WhatIfRoutes.examples(try fixture.services.standard("qd06-2019").loaded.standard).first)
+        #expect(page.contains("placeholder=\"\(shown)\""))
+        #expect(page.contains("<code>urban-ward</code>"))
+    }
+
     @Test func aBrokenChangeIsExplainedNotApplied() async throws {
         let fixture = try WebFixture.shared.get()
         let page = try await fixture.test { browser in
@@ -44,5 +68,16 @@ import Testing
         }
         #expect(page.contains("<h2>Kết quả</h2>"))
         #expect(page.contains("<div class=\"card\"><strong>120</strong>đơn vị</div>"))
+        // The units whose points move without a flip are listed too, each with a link.
+        let standard = try fixture.services.standard("qd06-2019").loaded.standard
+        let draft = try #require(fixture.services.variants["qd06-2019-epi99"]).standard
+        let expected = try WhatIfRoutes.compare(fixture.store, baseline: standard, variant: draft)
+        #expect(!expected.shifts.isEmpty)
+        #expect(expected.shifts.count == expected.summary.changed - expected.flips.count)
+        #expect(expected.shifts.allSatisfy { $0.flip == 0 && $0.changed })
+        #expect(page.contains("<h3>Đơn vị đổi điểm, không đổi việc công nhận</h3>"))
+        for shift in expected.shifts {
+            #expect(page.contains("href=\"/units/\(shift.baseline.unit.id)\""))
+        }
     }
 }

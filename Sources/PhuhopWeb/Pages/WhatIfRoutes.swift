@@ -19,6 +19,9 @@ struct WhatIfRoutes: Sendable {
     struct Result: Sendable {
         var summary = ComparisonSummary()
         var flips: [UnitComparison] = []
+        /// Units whose points or outcome change while they neither gain nor lose recognition,
+        /// at most `listed` of them.
+        var shifts: [UnitComparison] = []
     }
 
     /// Compares `baseline` and `variant` on the store's latest evidence for the baseline.
@@ -31,7 +34,11 @@ struct WhatIfRoutes: Sendable {
             let comparison = UnitComparison(baseline: before.evaluate(record.evidence), variant: after.evaluate(record.evidence),
                                             pairing: pairing)
             result.summary.add(comparison, standard: baseline)
-            if comparison.flip != 0 { result.flips.append(comparison) }
+            if comparison.flip != 0 {
+                result.flips.append(comparison)
+            } else if comparison.changed, result.shifts.count < listed {
+                result.shifts.append(comparison)
+            }
         }
         return result
     }
@@ -43,10 +50,17 @@ struct WhatIfRoutes: Sendable {
         let vi = l == .vi
         let query = context.query
         let points = services.standards.values.map(\.loaded.standard).filter { !$0.hasItems }.sorted { $0.id < $1.id }
-        let baseID = query["standard"] ?? points.first?.id ?? ""
+        // By default a standard with classes, whose thresholds are what policy staff most often try.
+        let baseID = query["standard"] ?? (points.first { !$0.recognition.classes.isEmpty } ?? points.first)?.id ?? ""
         let variantName = query["variant"] ?? ""
         let sets = (query["set"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let variants = services.variants.keys.sorted()
+        let base = points.first { $0.id == baseID }
+        let examples = base.map(Self.examples) ?? []
+        let classes = base.map { b in
+            b.recognition.classes.isEmpty ? "" : (vi ? ". Các nhóm: " : ". Classes: ")
+                + b.recognition.classes.map { "<code>\(HTML.escape($0.id))</code> (\(HTML.escape($0.name(l))))" }.joined(separator: ", ")
+        } ?? ""
         var body = """
             <p>\(vi ? "Chọn một bản dự thảo tiêu chí, hoặc đổi giá trị (mỗi dòng một ĐƯỜNG_DẪN=GIÁ_TRỊ), để xem đơn vị nào đổi kết quả và vì sao. Không có gì được ghi lại."
                     : "Pick a draft of the criteria, or change values (one PATH=VALUE per line), to see which units would flip and why. Nothing is recorded.")</p>
@@ -56,8 +70,8 @@ struct WhatIfRoutes: Sendable {
             <label for="variant">\(vi ? "Bản dự thảo (tùy chọn)" : "Draft (optional)")</label>
             <select id="variant" name="variant">\(HTML.options([("", vi ? "— không —" : "— none —")] + variants.map { ($0, $0) }, selected: variantName))</select>
             <label for="set">\(vi ? "Đổi giá trị (tùy chọn)" : "Changed values (optional)")</label>
-            <textarea id="set" name="set" rows="3" placeholder="qd06-2019.recognition.classes.rural.threshold=750">\(HTML.escape(sets.joined(separator: "\n")))</textarea>
-            <p class="hint">\(vi ? "Ví dụ" : "For example"): <code>c07.1.bands[0].atLeast=99%</code>, <code>\(HTML.escape(baseID)).recognition.classes.&lt;nhóm&gt;.threshold=850</code></p>
+            <textarea id="set" name="set" rows="3" placeholder="\(HTML.escape(examples.first ?? ""))">\(HTML.escape(sets.joined(separator: "\n")))</textarea>
+            <p class="hint">\(vi ? "Ví dụ" : "For example"): \(examples.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))\(classes)</p>
             <p><button type="submit">\(vi ? "Thử" : "Try")</button></p>
             </form>
             """
@@ -66,6 +80,55 @@ struct WhatIfRoutes: Sendable {
         }
         let layout = services.layout(context, session)
         return Responses.html(layout.page(title: LocalizedText(vi: "Thử thay đổi tiêu chí", en: "What-if"), body))
+    }
+
+    /// Changes that apply to `standard` as it stands, shown as examples: its first class's
+    /// threshold 50 points lower, and the first share band's lower bound that can move one
+    /// point without leaving the band table with a gap or an empty band.
+    static func examples(_ standard: Standard) -> [String] {
+        func applies(_ change: String) -> Bool { (try? StandardDraft.applying([change], to: standard)) != nil }
+        var out: [String] = []
+        if let c = standard.recognition.classes.first {
+            let change = "\(standard.id).recognition.classes.\(c.id).threshold=\(max(c.threshold.value - 50, 0))"
+            if applies(change) { out.append(change) }
+        }
+        search: for indicator in standard.criteria.lazy.flatMap(\.indicators) where indicator.isRate {
+            for (b, band) in indicator.bands.enumerated() {
+                guard let lower = band.lower else { continue }
+                let percent = lower.value.multiplied(by: 100)
+                guard percent.isInteger else { continue }
+                let whole = percent.numerator / percent.denominator
+                for moved in [whole - 1, whole + 1] where (0...100).contains(moved) {
+                    let change = "\(indicator.id).bands[\(b)].\(lower.inclusive ? "atLeast" : "above")=\(moved)%"
+                    if applies(change) {
+                        out.append(change)
+                        break search
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Units compared, at most `listed`: now, under the draft, and the criteria whose points moved.
+    private func table(_ comparisons: [UnitComparison], _ base: Standard, _ l: Language) -> String {
+        let vi = l == .vi
+        var out = "<table><thead><tr><th>\(vi ? "Đơn vị" : "Unit")</th><th>\(vi ? "Hiện nay" : "Now")</th><th>\(vi ? "Theo bản thử" : "Under the draft")</th>"
+            + "<th>\(vi ? "Vì sao" : "Why")</th></tr></thead><tbody>"
+        for c in comparisons.prefix(Self.listed) {
+            let unit = c.baseline.unit
+            let why = c.criteriaChanges.map { change -> String in
+                let from = change.inBaseline ? (change.from.map(String.init) ?? "?") : (vi ? "không có" : "absent")
+                let to = change.inVariant ? (change.to.map(String.init) ?? "?") : (vi ? "không có" : "absent")
+                return "\(change.id): \(from) → \(to)"
+            }
+            let threshold = { (d: Decision) in d.threshold.map { vi ? ", ngưỡng \($0)" : ", threshold \($0)" } ?? "" }
+            out += "<tr><td><a href=\"/units/\(FormData.encode(unit.id))\">\(HTML.escape(unit.id))</a> \(HTML.escape(unit.name))</td>"
+                + "<td>\(HTML.outcomeBadge(c.baseline.outcome.rawValue, kind: base.kind, provisional: c.baseline.provisional, l)) \(c.baseline.total.map(String.init) ?? "—")\(threshold(c.baseline))</td>"
+                + "<td>\(HTML.outcomeBadge(c.variant.outcome.rawValue, kind: base.kind, provisional: c.variant.provisional, l)) \(c.variant.total.map(String.init) ?? "—")\(threshold(c.variant))</td>"
+                + "<td>\(HTML.escape(why.joined(separator: "; ")))</td></tr>"
+        }
+        return out + "</tbody></table>"
     }
 
     private func outcome(baseID: String, variantName: String, sets: [String], _ l: Language) throws -> String {
@@ -104,28 +167,18 @@ struct WhatIfRoutes: Sendable {
                 + s.causes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { "<li><code>\(HTML.escape($0.key))</code>: \($0.value)</li>" }.joined() + "</ul>"
         }
-        guard !result.flips.isEmpty else {
-            return out + "<p>\(vi ? "Không đơn vị nào đổi kết quả." : "No unit changes outcome.")</p>"
-        }
-        out += "<h3>\(vi ? "Đơn vị đổi kết quả" : "Units that flip")</h3>"
-        out += "<table><thead><tr><th>\(vi ? "Đơn vị" : "Unit")</th><th>\(vi ? "Hiện nay" : "Now")</th><th>\(vi ? "Theo bản thử" : "Under the draft")</th>"
-            + "<th>\(vi ? "Vì sao" : "Why")</th></tr></thead><tbody>"
-        for c in result.flips.prefix(Self.listed) {
-            let unit = c.baseline.unit
-            let why = c.criteriaChanges.map { change -> String in
-                let from = change.inBaseline ? (change.from.map(String.init) ?? "?") : (vi ? "không có" : "absent")
-                let to = change.inVariant ? (change.to.map(String.init) ?? "?") : (vi ? "không có" : "absent")
-                return "\(change.id): \(from) → \(to)"
+        if result.flips.isEmpty {
+            out += "<p>\(vi ? "Không đơn vị nào thêm được hoặc mất công nhận." : "No unit gains or loses recognition.")</p>"
+        } else {
+            out += "<h3>\(vi ? "Đơn vị đổi kết quả" : "Units that flip")</h3>" + table(result.flips, base, l)
+            if result.flips.count > Self.listed {
+                out += "<p>" + (vi ? "… và \(result.flips.count - Self.listed) đơn vị nữa." : "… and \(result.flips.count - Self.listed) more.") + "</p>"
             }
-            let threshold = { (d: Decision) in d.threshold.map { vi ? ", ngưỡng \($0)" : ", threshold \($0)" } ?? "" }
-            out += "<tr><td><a href=\"/units/\(FormData.encode(unit.id))\">\(HTML.escape(unit.id))</a> \(HTML.escape(unit.name))</td>"
-                + "<td>\(HTML.outcomeBadge(c.baseline.outcome.rawValue, kind: base.kind, provisional: c.baseline.provisional, l)) \(c.baseline.total.map(String.init) ?? "—")\(threshold(c.baseline))</td>"
-                + "<td>\(HTML.outcomeBadge(c.variant.outcome.rawValue, kind: base.kind, provisional: c.variant.provisional, l)) \(c.variant.total.map(String.init) ?? "—")\(threshold(c.variant))</td>"
-                + "<td>\(HTML.escape(why.joined(separator: "; ")))</td></tr>"
         }
-        out += "</tbody></table>"
-        if result.flips.count > Self.listed {
-            out += "<p>" + (vi ? "… và \(result.flips.count - Self.listed) đơn vị nữa." : "… and \(result.flips.count - Self.listed) more.") + "</p>"
+        if !result.shifts.isEmpty {
+            let more = s.changed - result.flips.count - result.shifts.count
+            out += "<h3>\(vi ? "Đơn vị đổi điểm, không đổi việc công nhận" : "Units whose points change, recognition unchanged")</h3>" + table(result.shifts, base, l)
+            if more > 0 { out += "<p>" + (vi ? "… và \(more) đơn vị nữa." : "… and \(more) more.") + "</p>" }
         }
         return out
     }
