@@ -80,9 +80,13 @@ public enum FactText {
                 guard let item = indicator.item else { continue }
                 switch facts[item.fact] {
                 case nil:
+                    // Only the answers this item may take: "not applicable" where the standard allows it.
+                    let choices = item.mayBeNotApplicable && excluded
+                        ? LocalizedText(vi: "Đạt, Chưa đạt hoặc Không áp dụng", en: "dat, chuaDat or notApplicable")
+                        : LocalizedText(vi: "Đạt hoặc Chưa đạt", en: "dat or chuaDat")
                     out.append((item.fact, FactProblem(
-                        vi: "tiêu chí \(indicator.id) chưa có câu trả lời (Đạt, Chưa đạt hoặc Không áp dụng)",
-                        en: "item \(indicator.id) has no answer (dat, chuaDat or notApplicable)")))
+                        vi: "tiêu chí \(indicator.id) chưa có câu trả lời (\(choices.vi))",
+                        en: "item \(indicator.id) has no answer (\(choices.en))")))
                 case .answer(.notApplicable)? where !(item.mayBeNotApplicable && excluded):
                     let what = item.mandatory.value
                         ? LocalizedText(vi: "tiêu chí bắt buộc \(indicator.id)", en: "mandatory item \(indicator.id)")

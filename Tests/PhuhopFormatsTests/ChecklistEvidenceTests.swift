@@ -70,6 +70,14 @@ import Testing
         #expect(found.contains { $0.message.en.contains("item b.4 has no answer") && $0.location.line == 5 })
     }
 
+    @Test func aMissingItemIsAskedForTheAnswersItMayTake() {
+        // b.4 must be met or not; a.10, a kitchen "(if any)", may also be not applicable.
+        let found = problems(form(tt18, ["b.4": nil, "a.10": nil]), tt18).map(\.message)
+        #expect(found.contains { $0.en.contains("item b.4 has no answer (dat or chuaDat)") })
+        #expect(found.contains { $0.vi.contains("tiêu chí b.4 chưa có câu trả lời (Đạt hoặc Chưa đạt)") })
+        #expect(found.contains { $0.en.contains("item a.10 has no answer (dat, chuaDat or notApplicable)") })
+    }
+
     @Test func aBlankAnswerIsReportedAtItsOwnLine() {
         let text = form(tt18, ["a.1": ""])
         let found = problems(text, tt18)
