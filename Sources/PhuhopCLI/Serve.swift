@@ -12,9 +12,9 @@ struct Serve: PhuhopCommand {
         abstract: "Chạy ứng dụng web / Run the web application over the database.",
         discussion: """
             Không chỉ định --db: dùng phuhop.sqlite, và nếu chưa có thì tạo mới với một tỉnh demo (dữ liệu giả lập) \
-            và in mật khẩu dùng một lần của tài khoản admin.
+            và in mật khẩu của tài khoản admin (chỉ in một lần).
             Without --db: uses phuhop.sqlite, and when it does not exist creates it with a demo province (synthetic \
-            data) and prints the admin account's one-time password.
+            data) and prints the admin account's password (printed only once).
             """)
 
     @Option(help: "The database file (default: phuhop.sqlite, created with demo data when missing).")
@@ -65,10 +65,10 @@ struct Serve: PhuhopCommand {
             store = try Store(path: path)
             console.write(vi
                 ? "Đã tạo \(path) với dữ liệu demo (\(DemoSeed.province): \(DemoSeed.communes) xã, phường, \(DemoSeed.schools) trường; số liệu giả lập).\n"
-                  + "Tài khoản quản trị: \(DemoSeed.admin)  mật khẩu dùng một lần: \(password)\n"
+                  + "Tài khoản quản trị: \(DemoSeed.admin)  mật khẩu, chỉ in một lần: \(password)\n"
                   + "(Mật khẩu chỉ hiện lần này; chỉ bản băm được lưu.)\n"
                 : "Created \(path) with demo data (\(DemoSeed.province): \(DemoSeed.communes) communes and wards, \(DemoSeed.schools) schools; synthetic figures).\n"
-                  + "Administrator: \(DemoSeed.admin)  one-time password: \(password)\n"
+                  + "Administrator: \(DemoSeed.admin)  password, printed only once: \(password)\n"
                   + "(Shown this once; only its hash is kept.)\n")
         } else {
             store = try Store(path: path)
@@ -107,7 +107,7 @@ struct Serve: PhuhopCommand {
     }
 
     /// Makes a demo database at `path`, folded into one file; returns the administrator's
-    /// one-time password.
+    /// password, which is printed once and never stored in clear.
     private static func seed(at path: String, commune: LoadedStandard, school: LoadedStandard?) throws -> String {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let store = try Store(path: path, create: true)

@@ -28,7 +28,7 @@ import Testing
         #expect(run(["db", "init", "--db", db]).code == 0)
         let added = run(["user", "add", "root", "--role", "admin", "--db", db, "--author", "setup"])
         #expect(added.code == 0)
-        #expect(added.out.hasPrefix("Đã thêm người dùng root (admin).\nMật khẩu dùng một lần: "))
+        #expect(added.out.hasPrefix("Đã thêm người dùng root (admin).\nMật khẩu, chỉ in một lần: "))
         let password = try #require(added.out.split(separator: "\n")[1].split(separator: " ").last.map(String.init))
         #expect(password.count == 16)
         let user = try #require(try Store(path: db).user(named: "root"))

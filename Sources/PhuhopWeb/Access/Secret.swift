@@ -1,6 +1,6 @@
 import Foundation
 
-/// Random tokens for sessions, CSRF and one-time passwords.
+/// Random tokens for sessions, CSRF and the passwords printed for new accounts.
 public enum Secret {
     /// 256 random bits as 64 hexadecimal digits (the system generator reads the kernel's).
     static func make() -> String {

@@ -6,7 +6,7 @@ import PhuhopSynthesis
 
 /// A demonstration province for a first run: synthetic communes and schools with evidence and
 /// decisions, marked as demo data in the store (every page then says so), and an administrator
-/// with a one-time password.
+/// with a password printed only once.
 public enum DemoSeed {
     public static let province = "Tỉnh Demo"
     public static let communes = 120
