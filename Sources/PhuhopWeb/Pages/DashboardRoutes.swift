@@ -118,7 +118,7 @@ struct DashboardRoutes: Sendable {
         let share = tally.permille
         let reached = "\(share / 10),\(share % 10)%"
         out += "<h4>\(vi ? "Tiến độ so với mục tiêu" : "Progress against the targets")</h4>"
-        out += "<p>\(vi ? "Tỉ lệ được công nhận" : "Share recognised"): <strong>\(vi ? reached : reached.replacingOccurrences(of: ",", with: "."))</strong> (\(tally.recognized)/\(tally.units))</p><ul>"
+        out += "<p>\(vi ? "Tỷ lệ được công nhận" : "Share recognised"): <strong>\(vi ? reached : reached.replacingOccurrences(of: ",", with: "."))</strong> (\(tally.recognized)/\(tally.units))</p><ul>"
         var marks: [(String, Int)] = []
         for target in standard.targets {
             let s = target.share.value
@@ -130,7 +130,7 @@ struct DashboardRoutes: Sendable {
                 ? "Mục tiêu \(target.year): \(permille / 10)%\(mark) — " + (needed == 0 ? "đã đạt" : "còn thiếu \(needed) đơn vị")
                 : "Target \(target.year): \(permille / 10)%\(mark) — " + (needed == 0 ? "reached" : "\(needed) more units needed")) + "</li>"
         }
-        out += "</ul>" + ProgressBar(title: vi ? "Tỉ lệ được công nhận so với mục tiêu" : "Share recognised against the targets",
+        out += "</ul>" + ProgressBar(title: vi ? "Tỷ lệ được công nhận so với mục tiêu" : "Share recognised against the targets",
                                      permille: share, marks: marks).svg()
         out += "<h4>\(vi ? "Phân bố tổng điểm" : "Distribution of totals")</h4>"
         out += BarChart(title: vi ? "Số đơn vị theo tổng điểm" : "Units by total",

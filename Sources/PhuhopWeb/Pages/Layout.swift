@@ -106,7 +106,8 @@ struct Layout: Sendable {
         .hint { color: #555; font-size: .9em; }
         .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; }
         .filters label { margin: 0; }
-        .filters select, .filters input { width: auto; }
+        .filters select, .filters input { width: auto; max-width: 100%; }
+        code { overflow-wrap: anywhere; }
         button, .button { font: inherit; padding: .45rem 1rem; border-radius: .25rem; border: 1px solid #0b5394; background: #0b5394; color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
         button.secondary, .button.secondary { background: #fff; color: #0b5394; }
         .item { border-bottom: 1px solid #eee; padding: .4rem 0; }

@@ -12,10 +12,11 @@ struct ProgressBar: Sendable {
         out += "<title>\(HTML.escape(title))</title>"
         out += "<rect x=\"\(left)\" y=\"18\" width=\"\(span)\" height=\"20\" fill=\"#eee\" stroke=\"#999\"/>"
         out += "<rect x=\"\(left)\" y=\"18\" width=\"\(min(span, permille * span / 1000))\" height=\"20\" fill=\"#2e7d32\"/>"
-        for mark in marks {
+        for (n, mark) in marks.enumerated() {
             let x = left + mark.permille * span / 1000
             out += "<line x1=\"\(x)\" y1=\"12\" x2=\"\(x)\" y2=\"44\" stroke=\"#a00\" stroke-width=\"2\"/>"
-            out += "<text x=\"\(x)\" y=\"58\" font-size=\"11\" text-anchor=\"middle\">\(HTML.escape(mark.label))</text>"
+            // Labels alternate below and above the bar: targets 10 points apart would overlap.
+            out += "<text x=\"\(x)\" y=\"\(n.isMultiple(of: 2) ? 58 : 10)\" font-size=\"11\" text-anchor=\"middle\">\(HTML.escape(mark.label))</text>"
         }
         return out + "</svg>"
     }
