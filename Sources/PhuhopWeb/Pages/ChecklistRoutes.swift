@@ -44,8 +44,8 @@ struct ChecklistRoutes: Sendable {
         if posted == nil {
             if let draft = try services.store.draft(unit: unit.id, standard: s.id) {
                 values = draft.answers
-                notice = "<p class=\"ok\" role=\"status\">" + HTML.escape(vi ? "Bản nháp lưu lúc \(draft.savedAt) bởi \(draft.savedBy)."
-                                                                          : "Draft saved at \(draft.savedAt) by \(draft.savedBy).") + "</p>"
+                notice = "<p class=\"ok\" role=\"status\">" + (vi ? "Bản nháp lưu lúc " : "Draft saved at ") + HTML.moment(draft.savedAt, l)
+                    + HTML.escape((vi ? " bởi " : " by ") + draft.savedBy + ".") + "</p>"
             } else if let evidence = try services.store.latestEvidence(unit: unit.id, standard: s) {
                 values = EvidenceForm.values(of: evidence, standard: s)
                 notice = "<p class=\"hint\">\(vi ? "Điền sẵn theo lần nộp gần nhất." : "Filled in from the latest submission.")</p>"

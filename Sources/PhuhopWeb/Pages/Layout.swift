@@ -44,6 +44,7 @@ struct Layout: Sendable {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) — Phuhop</title>
         <link rel="stylesheet" href="/app.css">
+        <link rel="icon" href="data:,">
         </head>
         <body>
         <header class="no-print"><a class="brand" href="/units">Phuhop</a> <span class="tagline">\(l == .vi ? "Xã, phường phù hợp với trẻ em" : "Child-friendly communes")</span>

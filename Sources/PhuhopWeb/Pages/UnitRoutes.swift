@@ -65,7 +65,7 @@ struct UnitRoutes: Sendable {
             if let headline = unit.decisions.first(where: { $0.standardId == s.id }) {
                 body.append("<p class=\"no-print\"><a class=\"button secondary\" href=\"/units/\(FormData.encode(unit.id))/annex?standard=\(FormData.encode(s.id))\">"
                     + (vi ? "Phụ lục quyết định để in, ký" : "Decision annex to print and sign") + "</a> "
-                    + "<span class=\"hint\">\(vi ? "Quyết định số" : "Decision no.") \(headline.id) · \(HTML.escape(headline.decidedAt)) · \(HTML.escape(headline.decidedBy))</span></p>")
+                    + "<span class=\"hint\">\(vi ? "Quyết định số" : "Decision no.") \(headline.id) · \(HTML.moment(headline.decidedAt, l)) · \(HTML.escape(headline.decidedBy))</span></p>")
                 body.append("<div class=\"report\" id=\"decision-\(HTML.escape(s.id))\">"
                     + (try services.report(headline, language: l, printable: false)) + "</div>")
             } else {
@@ -96,7 +96,7 @@ struct UnitRoutes: Sendable {
             + "<th>\(vi ? "Người ghi" : "By")</th><th class=\"hide-narrow\">\(vi ? "Lúc" : "At")</th><th class=\"hide-narrow\">\(vi ? "Lý do" : "Reason")</th></tr></thead><tbody>"
         for r in history.revisions.reversed() {
             out += "<tr><td><code>\(HTML.escape(r.standard))</code></td><td>\(HTML.escape(r.period))</td><td>\(r.revision)</td>"
-                + "<td>\(HTML.escape(r.author))</td><td class=\"hide-narrow\">\(HTML.escape(r.recordedAt))</td><td class=\"hide-narrow\">\(HTML.escape(r.reason))</td></tr>"
+                + "<td>\(HTML.escape(r.author))</td><td class=\"hide-narrow\">\(HTML.moment(r.recordedAt, l))</td><td class=\"hide-narrow\">\(HTML.escape(r.reason))</td></tr>"
         }
         out += "</tbody></table><h3>\(vi ? "Các quyết định" : "Decisions")</h3>"
         out += "<table><thead><tr><th>\(vi ? "Số" : "No.")</th><th>\(vi ? "Bộ tiêu chí" : "Standard")</th><th>\(vi ? "Kỳ" : "Period")</th>"
@@ -106,7 +106,7 @@ struct UnitRoutes: Sendable {
             let state = d.superseded ? (vi ? " <em>(đã thay)</em>" : " <em>(superseded)</em>") : ""
             out += "<tr><td>\(d.id)\(state)</td><td><code>\(HTML.escape(d.standard))</code></td><td>\(HTML.escape(d.period))</td>"
                 + "<td>\(HTML.outcomeBadge(d.outcome.rawValue, kind: kind, provisional: d.provisional, l))</td>"
-                + "<td>\(d.total.map(String.init) ?? "—")</td><td class=\"hide-narrow\">\(HTML.escape(d.decidedAt)) · \(HTML.escape(d.decidedBy))</td></tr>"
+                + "<td>\(d.total.map(String.init) ?? "—")</td><td class=\"hide-narrow\">\(HTML.moment(d.decidedAt, l)) · \(HTML.escape(d.decidedBy))</td></tr>"
         }
         out += "</tbody></table>"
         if !history.attached.isEmpty {
