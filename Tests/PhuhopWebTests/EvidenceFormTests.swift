@@ -89,6 +89,32 @@ import Testing
         #expect(html.contains("Dùng số liệu đã nhập ở tiêu chí 4: <a href=\"#f-facts-children-total\">"))
     }
 
+    @Test func aCountTypedWithItsThousandsGroupedIsReadAsTheNumber() throws {
+        #expect(EvidenceForm.ungrouped("4.839") == "4839")
+        #expect(EvidenceForm.ungrouped("1 000 000") == "1000000")
+        #expect(EvidenceForm.ungrouped("4,839") == "4839")
+        #expect(EvidenceForm.ungrouped("1\u{A0}250") == "1250")
+        // Not groups of three digits: left for the reader, which refuses them.
+        for text in ["4.5", "4,5", "48.39", "4.8390", ".839", "4..839", "4.839,5", "-4.839", "4839"] {
+            #expect(EvidenceForm.ungrouped(text) == text, "\(text)")
+        }
+        let qd06 = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
+        let unit = UnitSummary(id: "X1", unitType: .xa, name: "Xã A", province: "P", commune: nil, decisions: [])
+        let form = EvidenceForm(standard: qd06, unit: unit, language: .vi)
+        let total = try #require(qd06.facts.firstIndex { $0.id == "children.total" })
+        let values = ["period.from": "2024-01-01", "period.to": "2024-12-31", "assessment": "selfAssessment"]
+        guard case .success(let evidence) = try form.read(values.merging(["facts.children.total": "4.839"]) { $1 }) else {
+            Issue.record("4.839 was refused")
+            return
+        }
+        #expect(evidence.facts[total] == .count(4839))
+        guard case .failure(let problems) = try form.read(values.merging(["facts.children.total": "4,5"]) { $1 }) else {
+            Issue.record("4,5 was taken as a count")
+            return
+        }
+        #expect(problems.has("facts.children.total"))
+    }
+
     @Test func vetoesAnsweredInPartAreAskedForTheRest() throws {
         guard case .failure(let problems) = try form.read(values(vetoes: ["child-abused": "no"])) else {
             Issue.record("accepted")

@@ -73,7 +73,8 @@ struct EvidenceForm: Sendable {
             keys.compactMap { k in value(key + "." + k).map { "\(q(k)):\(q($0))" } }
         }
         let facts = standard.facts.filter { $0.type != .answer }.compactMap { f -> String? in
-            guard let text = value("facts." + f.id) else { return nil }
+            guard let typed = value("facts." + f.id) else { return nil }
+            let text = f.type == .count ? Self.ungrouped(typed) : typed
             let parts = source("facts." + f.id, ["document", "date", "collectedBy"])
             return parts.isEmpty ? "\(q(f.id)):\(q(text))" : "\(q(f.id)):{\"value\":\(q(text)),\"source\":{" + parts.joined(separator: ",") + "}}"
         }
@@ -97,6 +98,17 @@ struct EvidenceForm: Sendable {
         }
         if let assessment = value("assessment") { parts.append("\"assessment\":\(q(assessment))") }
         return Data(("{" + parts.joined(separator: ",") + "}").utf8)
+    }
+
+    /// A whole number typed with its thousands grouped, as the pages show numbers (`4.839`,
+    /// `1 000 000`, `4,839`), without the separators; any other text as it is, for the reader to
+    /// judge. Groups must be of three digits, so a decimal such as `4,5` is still refused.
+    static func ungrouped(_ text: String) -> String {
+        let groups = text.split(omittingEmptySubsequences: false) { ".,\u{20}\u{A0}".contains($0) }
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else { return text }
+        return groups.joined()
     }
 
     /// Reads the form's values as evidence; the problems are keyed by field name ("" for those
@@ -235,7 +247,7 @@ struct EvidenceForm: Sendable {
                          hint: vi ? "Tỷ lệ phần trăm, ví dụ 87,5%" : "A percentage, e.g. 87.5%", mode: "decimal")
         case .count, .answer:  // answers are items, never shown as a fact field
             return input(name, label: label, type: "text", values, problems,
-                         hint: vi ? "Số nguyên từ 0" : "A whole number, 0 or more", mode: "numeric")
+                         hint: vi ? "Số nguyên từ 0, ví dụ 4839 hoặc 4.839" : "A whole number, 0 or more, e.g. 4839 or 4,839", mode: "numeric")
         }
     }
 
