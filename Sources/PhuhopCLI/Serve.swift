@@ -66,10 +66,10 @@ struct Serve: PhuhopCommand {
             console.write(vi
                 ? "Đã tạo \(path) với dữ liệu demo (\(DemoSeed.province): \(DemoSeed.communes) xã, phường, \(DemoSeed.schools) trường; số liệu giả lập).\n"
                   + "Tài khoản quản trị: \(DemoSeed.admin)  mật khẩu, chỉ in một lần: \(password)\n"
-                  + "(Mật khẩu chỉ hiện lần này; chỉ bản băm được lưu.)\n"
+                  + "(Chỉ bản băm được lưu.)\n"
                 : "Created \(path) with demo data (\(DemoSeed.province): \(DemoSeed.communes) communes and wards, \(DemoSeed.schools) schools; synthetic figures).\n"
                   + "Administrator: \(DemoSeed.admin)  password, printed only once: \(password)\n"
-                  + "(Shown this once; only its hash is kept.)\n")
+                  + "(Only its hash is kept.)\n")
         } else {
             store = try Store(path: path)
             if try !store.hasAdministrator() {

@@ -55,8 +55,8 @@ struct UserAdd: PhuhopCommand {
         console.write(vi ? "Đã thêm người dùng \(account.name) (\(account.role.rawValue)).\n"
                          : "Added user \(account.name) (\(account.role.rawValue)).\n")
         if let made {
-            console.write(vi ? "Mật khẩu, chỉ in một lần: \(made)\n(Chỉ hiện lần này; chỉ bản băm được lưu.)\n"
-                             : "Password, printed only once: \(made)\n(Shown this once; only its hash is kept.)\n")
+            console.write(vi ? "Mật khẩu, chỉ in một lần: \(made)\n(Chỉ bản băm được lưu.)\n"
+                             : "Password, printed only once: \(made)\n(Only its hash is kept.)\n")
         }
         return 0
     }

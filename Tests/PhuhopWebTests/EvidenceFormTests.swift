@@ -86,17 +86,21 @@ import Testing
         // The standard does share facts (children.total among them), so the test is not empty.
         #expect(shared > 0)
         #expect(count("value=\"4839\"") == 1)
-        #expect(html.contains("Dùng số liệu đã nhập ở tiêu chí 4: <a href=\"#f-facts-children-total\">"))
+        #expect(html.contains("Dùng dữ kiện đã nhập ở tiêu chí 4: <a href=\"#f-facts-children-total\">"))
     }
 
     @Test func aCountTypedWithItsThousandsGroupedIsReadAsTheNumber() throws {
-        #expect(EvidenceForm.ungrouped("4.839") == "4839")
-        #expect(EvidenceForm.ungrouped("1 000 000") == "1000000")
-        #expect(EvidenceForm.ungrouped("4,839") == "4839")
-        #expect(EvidenceForm.ungrouped("1\u{A0}250") == "1250")
-        // Not groups of three digits: left for the reader, which refuses them.
-        for text in ["4.5", "4,5", "48.39", "4.8390", ".839", "4..839", "4.839,5", "-4.839", "4839"] {
-            #expect(EvidenceForm.ungrouped(text) == text, "\(text)")
+        #expect(EvidenceForm.ungrouped("4.839", .vi) == "4839")
+        #expect(EvidenceForm.ungrouped("1.000.000", .vi) == "1000000")
+        #expect(EvidenceForm.ungrouped("1 000 000", .vi) == "1000000")
+        #expect(EvidenceForm.ungrouped("1\u{A0}250", .en) == "1250")
+        #expect(EvidenceForm.ungrouped("4,839", .en) == "4839")
+        // Not a grouped whole number, or the language's decimal mark: left for the reader, which refuses it.
+        for text in ["4.5", "48.39", "4.8390", ".839", "4..839", "0.839", "1.000 000", "-4.839", "4839", "4,839", "1,250"] {
+            #expect(EvidenceForm.ungrouped(text, .vi) == text, "\(text)")
+        }
+        for text in ["4.839", "1,000.000", "0,839", "4,5"] {
+            #expect(EvidenceForm.ungrouped(text, .en) == text, "\(text)")
         }
         let qd06 = try CriteriaLoader.load(folder: RepositoryPaths.criteria.appendingPathComponent("qd06-2019")).standard
         let unit = UnitSummary(id: "X1", unitType: .xa, name: "Xã A", province: "P", commune: nil, decisions: [])

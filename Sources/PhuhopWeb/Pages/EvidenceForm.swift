@@ -74,7 +74,7 @@ struct EvidenceForm: Sendable {
         }
         let facts = standard.facts.filter { $0.type != .answer }.compactMap { f -> String? in
             guard let typed = value("facts." + f.id) else { return nil }
-            let text = f.type == .count ? Self.ungrouped(typed) : typed
+            let text = f.type == .count ? Self.ungrouped(typed, language) : typed
             let parts = source("facts." + f.id, ["document", "date", "collectedBy"])
             return parts.isEmpty ? "\(q(f.id)):\(q(text))" : "\(q(f.id)):{\"value\":\(q(text)),\"source\":{" + parts.joined(separator: ",") + "}}"
         }
@@ -100,12 +100,17 @@ struct EvidenceForm: Sendable {
         return Data(("{" + parts.joined(separator: ",") + "}").utf8)
     }
 
-    /// A whole number typed with its thousands grouped, as the pages show numbers (`4.839`,
-    /// `1 000 000`, `4,839`), without the separators; any other text as it is, for the reader to
-    /// judge. Groups must be of three digits, so a decimal such as `4,5` is still refused.
-    static func ungrouped(_ text: String) -> String {
-        let groups = text.split(omittingEmptySubsequences: false) { ".,\u{20}\u{A0}".contains($0) }
-        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
+    /// A whole number typed with its thousands grouped, as the pages show numbers (`4.839` in
+    /// Vietnamese, `4,839` in English, `1 000 000` in both), without the separators; any other
+    /// text as it is, for the reader to judge. One separator throughout, groups of three digits
+    /// after a first group of one to three not starting with 0, and never the language's decimal
+    /// mark (Vietnamese `4,5`, English `4.5`), so a decimal is still refused.
+    static func ungrouped(_ text: String, _ language: Language) -> String {
+        let mark: Character = language == .vi ? "." : ","
+        guard let separator = text.first(where: { !$0.isASCII || !$0.isNumber }),
+              separator == mark || separator == " " || separator == "\u{A0}" else { return text }
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count), first.first != "0",
               groups.dropFirst().allSatisfy({ $0.count == 3 }),
               groups.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }) else { return text }
         return groups.joined()
@@ -255,7 +260,7 @@ struct EvidenceForm: Sendable {
     private func reference(to fact: FactDefinition, under number: Int) -> String {
         let vi = language == .vi
         let link = "<a href=\"#\(Self.domID("facts." + fact.id))\">\(HTML.escape("\(fact.name(language)) (\(fact.id))"))</a>"
-        return "<p class=\"hint\">" + (vi ? "Dùng số liệu đã nhập ở tiêu chí \(number): " : "Uses the figure entered under criterion \(number): ")
+        return "<p class=\"hint\">" + (vi ? "Dùng dữ kiện đã nhập ở tiêu chí \(number): " : "Uses the fact entered under criterion \(number): ")
             + link + "</p>"
     }
 

@@ -58,9 +58,11 @@ struct WhatIfRoutes: Sendable {
         let base = points.first { $0.id == baseID }
         let examples = base.map(Self.examples) ?? []
         let classes = base.map { b in
-            b.recognition.classes.isEmpty ? "" : (vi ? ". Các nhóm: " : ". Classes: ")
+            b.recognition.classes.isEmpty ? "" : (examples.isEmpty ? "" : ". ") + (vi ? "Các nhóm: " : "Classes: ")
                 + b.recognition.classes.map { "<code>\(HTML.escape($0.id))</code> (\(HTML.escape($0.name(l))))" }.joined(separator: ", ")
         } ?? ""
+        let hint = (examples.isEmpty ? "" : (vi ? "Ví dụ: " : "For example: ")
+            + examples.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ")) + classes
         var body = """
             <p>\(vi ? "Chọn một bản dự thảo tiêu chí, hoặc đổi giá trị (mỗi dòng một ĐƯỜNG_DẪN=GIÁ_TRỊ), để xem đơn vị nào đổi kết quả và vì sao. Không có gì được ghi lại."
                     : "Pick a draft of the criteria, or change values (one PATH=VALUE per line), to see which units would flip and why. Nothing is recorded.")</p>
@@ -71,7 +73,7 @@ struct WhatIfRoutes: Sendable {
             <select id="variant" name="variant">\(HTML.options([("", vi ? "— không —" : "— none —")] + variants.map { ($0, $0) }, selected: variantName))</select>
             <label for="set">\(vi ? "Đổi giá trị (tùy chọn)" : "Changed values (optional)")</label>
             <textarea id="set" name="set" rows="3" placeholder="\(HTML.escape(examples.first ?? ""))">\(HTML.escape(sets.joined(separator: "\n")))</textarea>
-            <p class="hint">\(vi ? "Ví dụ" : "For example"): \(examples.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", "))\(classes)</p>
+            <p class="hint">\(hint)</p>
             <p><button type="submit">\(vi ? "Thử" : "Try")</button></p>
             </form>
             """
@@ -168,16 +170,16 @@ struct WhatIfRoutes: Sendable {
                     .map { "<li><code>\(HTML.escape($0.key))</code>: \($0.value)</li>" }.joined() + "</ul>"
         }
         if result.flips.isEmpty {
-            out += "<p>\(vi ? "Không đơn vị nào thêm được hoặc mất công nhận." : "No unit gains or loses recognition.")</p>"
+            out += "<p>\(vi ? "Không có đơn vị nào được thêm hay mất công nhận." : "No unit gains or loses recognition.")</p>"
         } else {
-            out += "<h3>\(vi ? "Đơn vị đổi kết quả" : "Units that flip")</h3>" + table(result.flips, base, l)
+            out += "<h3>\(vi ? "Đơn vị được thêm hoặc mất công nhận" : "Units that gain or lose recognition")</h3>" + table(result.flips, base, l)
             if result.flips.count > Self.listed {
                 out += "<p>" + (vi ? "… và \(result.flips.count - Self.listed) đơn vị nữa." : "… and \(result.flips.count - Self.listed) more.") + "</p>"
             }
         }
         if !result.shifts.isEmpty {
             let more = s.changed - result.flips.count - result.shifts.count
-            out += "<h3>\(vi ? "Đơn vị đổi điểm, không đổi việc công nhận" : "Units whose points change, recognition unchanged")</h3>" + table(result.shifts, base, l)
+            out += "<h3>\(vi ? "Đơn vị đổi điểm hoặc kết luận, không thêm hay mất công nhận" : "Units whose points or outcome change, recognition neither gained nor lost")</h3>" + table(result.shifts, base, l)
             if more > 0 { out += "<p>" + (vi ? "… và \(more) đơn vị nữa." : "… and \(more) more.") + "</p>" }
         }
         return out
