@@ -17,14 +17,14 @@ enum HTML {
     /// `26/11/2026 14:49 UTC` in Vietnamese, `2026-11-26 14:49 UTC` in English. Any other text
     /// is shown as it is.
     static func moment(_ stamp: String, _ language: Language) -> String {
-        let c = Array(stamp.utf8)
-        let digits: Set = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
-        guard c.count == 20, c[4] == UInt8(ascii: "-"), c[7] == UInt8(ascii: "-"), c[10] == UInt8(ascii: "T"),
-              c[13] == UInt8(ascii: ":"), c[16] == UInt8(ascii: ":"), c[19] == UInt8(ascii: "Z"),
-              digits.allSatisfy({ (0x30...0x39).contains(c[$0]) }) else { return escape(stamp) }
-        let part = { (r: Range<Int>) in String(decoding: c[r], as: UTF8.self) }
-        let time = part(11..<16) + " UTC"
-        return language == .vi ? "\(part(8..<10))/\(part(5..<7))/\(part(0..<4)) \(time)" : "\(part(0..<10)) \(time)"
+        // The date is read and shown as a period's dates are (`CalendarDate`); the time is HH:MM.
+        let parts = stamp.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])) else { return escape(stamp) }
+        let time = Array(parts[1].utf8)
+        guard time.count == 9, time[2] == UInt8(ascii: ":"), time[5] == UInt8(ascii: ":"), time[8] == UInt8(ascii: "Z"),
+              [0, 1, 3, 4, 6, 7].allSatisfy({ (0x30...0x39).contains(time[$0]) }) else { return escape(stamp) }
+        let shown = (language == .vi ? date.vietnamese : date.description) + " " + String(decoding: time[0..<5], as: UTF8.self)
+        return shown + " UTC"
     }
 
     /// A hidden field carrying the session's CSRF token.

@@ -112,8 +112,9 @@ struct WhatIfRoutes: Sendable {
         return out
     }
 
-    /// Units compared, at most `listed`: now, under the draft, and the criteria whose points moved.
-    private func table(_ comparisons: [UnitComparison], _ base: Standard, _ l: Language) -> String {
+    /// Units compared, at most `listed` of `total`: now, under the draft, and the criteria whose
+    /// points moved; then how many more there are.
+    private func table(_ comparisons: [UnitComparison], of total: Int, _ base: Standard, _ l: Language) -> String {
         let vi = l == .vi
         var out = "<table><thead><tr><th>\(vi ? "Đơn vị" : "Unit")</th><th>\(vi ? "Hiện nay" : "Now")</th><th>\(vi ? "Theo bản thử" : "Under the draft")</th>"
             + "<th>\(vi ? "Vì sao" : "Why")</th></tr></thead><tbody>"
@@ -130,7 +131,10 @@ struct WhatIfRoutes: Sendable {
                 + "<td>\(HTML.outcomeBadge(c.variant.outcome.rawValue, kind: base.kind, provisional: c.variant.provisional, l)) \(c.variant.total.map(String.init) ?? "—")\(threshold(c.variant))</td>"
                 + "<td>\(HTML.escape(why.joined(separator: "; ")))</td></tr>"
         }
-        return out + "</tbody></table>"
+        out += "</tbody></table>"
+        let more = total - min(comparisons.count, Self.listed)
+        if more > 0 { out += "<p>" + (vi ? "… và \(more) đơn vị nữa." : "… and \(more) more.") + "</p>" }
+        return out
     }
 
     private func outcome(baseID: String, variantName: String, sets: [String], _ l: Language) throws -> String {
@@ -172,15 +176,12 @@ struct WhatIfRoutes: Sendable {
         if result.flips.isEmpty {
             out += "<p>\(vi ? "Không có đơn vị nào được thêm hay mất công nhận." : "No unit gains or loses recognition.")</p>"
         } else {
-            out += "<h3>\(vi ? "Đơn vị được thêm hoặc mất công nhận" : "Units that gain or lose recognition")</h3>" + table(result.flips, base, l)
-            if result.flips.count > Self.listed {
-                out += "<p>" + (vi ? "… và \(result.flips.count - Self.listed) đơn vị nữa." : "… and \(result.flips.count - Self.listed) more.") + "</p>"
-            }
+            out += "<h3>\(vi ? "Đơn vị được thêm hoặc mất công nhận" : "Units that gain or lose recognition")</h3>"
+                + table(result.flips, of: result.flips.count, base, l)
         }
         if !result.shifts.isEmpty {
-            let more = s.changed - result.flips.count - result.shifts.count
-            out += "<h3>\(vi ? "Đơn vị đổi điểm hoặc kết luận, không thêm hay mất công nhận" : "Units whose points or outcome change, recognition neither gained nor lost")</h3>" + table(result.shifts, base, l)
-            if more > 0 { out += "<p>" + (vi ? "… và \(more) đơn vị nữa." : "… and \(more) more.") + "</p>" }
+            out += "<h3>\(vi ? "Đơn vị đổi điểm hoặc kết luận, không thêm hay mất công nhận" : "Units whose points or outcome change, recognition neither gained nor lost")</h3>"
+                + table(result.shifts, of: s.changed - result.flips.count, base, l)
         }
         return out
     }
